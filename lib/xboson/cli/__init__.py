@@ -1,0 +1,1 @@
+"""Command-line interface ``xboson``. Each ``cmd_*.py`` module adds one subcommand."""

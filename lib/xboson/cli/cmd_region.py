@@ -1,0 +1,28 @@
+"""``xboson region CONSTRAINT --pair P --m-x GEV [--gamma-x GEV] [--json]``:
+extremes of the allowed (rho^L, rho^R) region, Chiang Eq. (13)."""
+
+from .main import add_json_flag
+
+
+def register(sub):
+    p = sub.add_parser("region", help="extremes of an allowed (rho^L, rho^R) region")
+    p.add_argument("constraint", help="constraint name, e.g. lampf-lsnd")
+    p.add_argument("--pair", default="ee", help="flavour pair: ee, mumu, tautau, emu, etau, mutau")
+    p.add_argument("--m-x", type=float, required=True, help="X mass [GeV]")
+    p.add_argument("--gamma-x", type=float, default=None, help="X total width [GeV] (LEP)")
+    add_json_flag(p)
+    p.set_defaults(func=run)
+
+
+def run(args):
+    from .. import constraints
+    from ..couplings import PAIRS
+    from ..validation import choice
+
+    choice("pair", args.pair, PAIRS)
+    con = constraints.get(args.constraint, args.m_x, args.gamma_x)
+    ext = con.region(args.pair).extremes()
+    if ext is None:
+        raise ValueError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
+    return {"rhoL_min": ext["x_min"], "rhoL_max": ext["x_max"],
+            "rhoR_min": ext["y_min"], "rhoR_max": ext["y_max"]}

@@ -1,0 +1,83 @@
+"""``xboson`` console script.
+
+Subcommands live in ``cmd_*.py`` modules of this package; each defines
+``register(subparsers)`` and attaches a handler ``func(args) -> object``. The handler's
+return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input
+(ValueError) prints a one-line message to stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import pkgutil
+import sys
+
+from .. import __version__
+
+
+def _json_default(x):
+    if hasattr(x, "tolist"):
+        return x.tolist()
+    raise TypeError(f"cannot serialise {type(x).__name__}")
+
+
+def _clean(x):
+    """Replace non-finite floats by None so the output is strict JSON."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, dict):
+        return {k: _clean(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_clean(v) for v in x]
+    return x
+
+
+def _text(x) -> str:
+    if isinstance(x, list) and x and isinstance(x[0], dict):
+        return "\n".join("  ".join(f"{k}={v}" for k, v in row.items()) for row in x)
+    if isinstance(x, dict):
+        return "\n".join(f"{k}: {v}" for k, v in x.items())
+    return str(x)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own usage errors: one line, exit 2
+        self.exit(2, f"xboson: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xboson", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"xboson {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    from . import __path__ as here
+
+    for info in sorted(pkgutil.iter_modules(here), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            importlib.import_module(f"{__package__}.{info.name}").register(sub)
+    return parser
+
+
+def add_json_flag(p: argparse.ArgumentParser):
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result = args.func(args)
+    except ValueError as exc:
+        print(f"xboson: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+    if getattr(args, "json", False):
+        print(json.dumps(_clean(result), default=_json_default, allow_nan=False))
+    else:
+        print(_text(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Named experimental constraints and how they become allowed regions and limits.
+
+A *constraint* is a set of :class:`~xboson.quadform.Band` objects on the full coupling
+space (:data:`xboson.couplings.BASIS`) at a given m_X (and Gamma_X where it matters).
+Experiment modules in :mod:`xboson.experiments` publish factories in a module-level dict
+``CONSTRAINTS = {name: factory}``, with ``factory(m_x, gamma_x=None) -> Constraint``;
+they are discovered automatically, so adding an experiment touches no shared file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import couplings
+from .intervals import IntervalSet
+from .quadform import Band
+from .region import AllowedRegion, interval_along
+from .validation import choice, positive
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Bands on the full coupling space, valid at one m_X [GeV] (and Gamma_X [GeV])."""
+
+    name: str
+    bands: tuple[Band, ...]
+    m_x: float
+    gamma_x: float | None = None
+
+    def __and__(self, other: Constraint) -> Constraint:
+        return Constraint(f"{self.name}+{other.name}", self.bands + other.bands, self.m_x,
+                          self.gamma_x if self.gamma_x is not None else other.gamma_x)
+
+    def involves(self, pair: str) -> bool:
+        """Whether any band depends on the (L, R) couplings of ``pair``."""
+        idx = [couplings.INDEX[n] for n in couplings.plane(pair)]
+        return any(np.any(b.form.linear[idx]) or np.any(b.form.quad[idx]) for b in self.bands)
+
+    def region(self, pair: str, *, rho: bool = True) -> AllowedRegion:
+        """Allowed region in the (L, R) plane of ``pair`` with all other couplings zero.
+
+        With ``rho=True`` the coordinates are (rho^L, rho^R) of Chiang Eq. (13); otherwise
+        the coupling products (L, R) themselves.
+        """
+        if not self.involves(pair):
+            raise ValueError(f"constraint {self.name!r} does not involve pair {pair!r}")
+        scale = couplings.rho_scale(self.m_x) if rho else 1.0
+        names = ("rhoL", "rhoR") if rho else couplings.plane(pair)
+        plane = couplings.plane(pair)
+        return AllowedRegion(tuple(
+            Band(b.form.on_plane(pair, scale, names), b.lo, b.hi, b.label) for b in self.bands
+            if np.any(b.form.restrict(plane).linear) or np.any(b.form.restrict(plane).quad)))
+
+    def along(self, direction: dict[str, float]) -> IntervalSet:
+        """Exact allowed set of t for couplings c = t * direction (others zero).
+
+        ``direction`` maps coupling names to components, e.g. {'L_ee': 1, 'R_ee': 1}
+        for V_ee-type directions.
+        """
+        return interval_along(self.bands, couplings.vector(direction))
+
+
+def _factories() -> dict:
+    from . import experiments
+
+    out = {}
+    for info in sorted(pkgutil.iter_modules(experiments.__path__), key=lambda m: m.name):
+        mod = importlib.import_module(f"{experiments.__name__}.{info.name}")
+        for name, factory in getattr(mod, "CONSTRAINTS", {}).items():
+            if name in out:
+                raise RuntimeError(f"constraint {name!r} defined twice")
+            out[name] = factory
+    return out
+
+
+def names() -> list[str]:
+    """Names of all registered constraints."""
+    return sorted(_factories())
+
+
+def get(name: str, m_x: float, gamma_x: float | None = None) -> Constraint:
+    """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed)."""
+    factories = _factories()
+    choice("constraint", name, sorted(factories))
+    m_x = positive("m_x", m_x)
+    if gamma_x is not None:
+        gamma_x = positive("gamma_x", gamma_x)
+    return factories[name](m_x, gamma_x)

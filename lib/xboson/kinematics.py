@@ -1,0 +1,42 @@
+"""Two-body kinematics of (anti)neutrino-electron scattering in the lab frame
+(electron at rest). Energies in GeV."""
+
+import numpy as np
+
+from .constants import M_E
+from .validation import non_negative, positive
+
+
+def t_max_recoil(e_nu):
+    """Largest electron recoil kinetic energy T_max = 2 E^2 / (2 E + m_e), Chiang Eq. (A7).
+
+    e_nu: (anti)neutrino energy [GeV] (> 0). Returns T_max [GeV].
+    """
+    e = positive("e_nu", e_nu)
+    return 2.0 * e**2 / (2.0 * e + M_E)
+
+
+def e_min_for_recoil(t):
+    """Smallest (anti)neutrino energy that can give recoil T: 2 E_min = T + sqrt(2 m_e T + T^2),
+    Chiang Eq. (A8). t: recoil kinetic energy [GeV] (>= 0). Returns E_min [GeV]."""
+    t = non_negative("t", t)
+    return 0.5 * (t + np.sqrt(2.0 * M_E * t + t * t))
+
+
+def check_recoil(e_nu, t):
+    """Validate 0 <= T <= T_max(E) (Chiang Eq. A7); return (E, T) as broadcast arrays."""
+    e = positive("e_nu", e_nu)
+    t = non_negative("t", t)
+    e, t = np.broadcast_arrays(np.asarray(e, float), np.asarray(t, float))
+    tmax = t_max_recoil(e)
+    if np.any(t > tmax * (1.0 + 1e-12)):
+        raise ValueError("t: recoil energy above the kinematic limit T_max = 2E^2/(2E + m_e) "
+                         "(Chiang Eq. A7) for the given e_nu")
+    return e, t
+
+
+def mandelstam(e_nu, t):
+    """Lab-frame invariants minus m_e^2, Chiang Eq. (A6): returns (s - m_e^2, t_mandelstam,
+    u - m_e^2) = (2 E m_e, -2 m_e T, -2 m_e (E - T)) in GeV^2, computed without cancellation."""
+    e, t = check_recoil(e_nu, t)
+    return 2.0 * e * M_E, -2.0 * M_E * t, -2.0 * M_E * (e - t)
