@@ -7,11 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAGE := _build/stage
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb book/*.ipynb))
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: venv book test test-fast test-slow notebooks bench clean
+.PHONY: venv book test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,19 +21,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Execute every notebook with papermill into the staging tree; sources stay output-free.
-notebooks: $(STAMP)
-	@rm -rf $(STAGE) && mkdir -p $(STAGE)
-	cp _config.yml _toc.yml $(STAGE)/
-	cp -r book notebooks $(STAGE)/
-	@set -e; for nb in $(NOTEBOOKS); do \
-	  echo "papermill $$nb"; \
-	  (cd $$(dirname $$nb) && ../$(BIN)/papermill --no-progress-bar -k python3 $$(basename $$nb) ../$(STAGE)/$$nb > /dev/null); \
-	done
-	$(BIN)/python tools/fetch_widget_js.py $(STAGE)/_widgets
-
-book: notebooks
-	$(BIN)/jupyter-book build $(STAGE) --path-output . -W --keep-going
+# Execute every notebook with papermill into _build/stage (sources stay output-free) and
+# build the HTML book from the executed copies (tools/build_book.py, also used by the tests).
+book: $(STAMP)
+	$(BIN)/python tools/build_book.py --stage $(STAGE) --out .
 	@echo "Book: _build/html/index.html"
 
 test: $(STAMP)

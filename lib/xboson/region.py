@@ -170,6 +170,11 @@ class AllowedRegion:
         yr = _x_extent(swapped)
         return {"x_min": xr[0], "x_max": xr[1], "y_min": yr[0], "y_max": yr[1]}
 
+    def slice_at(self, x: float, axis: str = "x") -> IntervalSet:
+        """Exact allowed set of the other coordinate at fixed x (or fixed y with axis='y')."""
+        bands = self.bands if axis == "x" else [b.substitute(_SWAP, self.names[::-1]) for b in self.bands]
+        return _feasible_y([_plane_coefficients(b) for b in bands], bands, float(x))
+
     def along(self, direction) -> IntervalSet:
         """Exact allowed set of t on the line (x, y) = t * direction."""
         return interval_along(self.bands, direction)

@@ -47,3 +47,21 @@ def rho_axes(ax, pair="ee", xlim=None, ylim=None):
     ax.axhline(0, color="0.6", lw=0.5)
     ax.axvline(0, color="0.6", lw=0.5)
     ax.set_aspect("equal", adjustable="box")
+
+
+def draw_mass_regions(ax, regions: dict, xlim, ylim, *, colours=None, unit="MeV", n=401):
+    """Overlay allowed regions keyed by m_X (in ``unit``), lightest mass first so the smaller
+    (heavier-mass) regions sit on top, in Chiang's colour code. Adds a legend."""
+    colours = colours or MASS_COLOURS_MEV
+    for m in sorted(regions):
+        colour = colours.get(m, HEAVY_COLOUR)
+        draw_region(ax, regions[m], xlim, ylim, color=colour, label=f"$m_X$ = {m:g} {unit}", n=n)
+    ax.legend(loc="lower left", fontsize="small", framealpha=0.9)
+
+
+def extremes_table(extremes_by_mass: dict, unit="MeV") -> str:
+    """Plain-text table of region extremes {m: {'x_min', 'x_max', 'y_min', 'y_max'}}."""
+    lines = [f"{'m_X [' + unit + ']':>12} {'rhoL_min':>9} {'rhoL_max':>9} {'rhoR_min':>9} {'rhoR_max':>9}"]
+    for m, e in sorted(extremes_by_mass.items()):
+        lines.append(f"{m:>12g} {e['x_min']:>9.3f} {e['x_max']:>9.3f} {e['y_min']:>9.3f} {e['y_max']:>9.3f}")
+    return "\n".join(lines)

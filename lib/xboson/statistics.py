@@ -1,0 +1,28 @@
+"""Combining measurements."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .validation import finite, positive
+
+
+def weighted_average(values, errors) -> tuple[float, float, float]:
+    """Unconstrained weighted average with the PDG scale-factor prescription
+    (PDG 2012, Introduction, Sec. 5.2.1): returns (mean, error, S).
+
+    The error is (sum 1/sigma_i^2)^(-1/2), scaled by S = sqrt(chi^2/(N-1)) only if S > 1.
+    values, errors: arrays in the same units (errors > 0).
+    """
+    x = np.atleast_1d(finite("values", values))
+    s = np.atleast_1d(positive("errors", errors))
+    if x.shape != s.shape:
+        raise ValueError("values and errors must have the same length")
+    w = 1.0 / s**2
+    mean = float(np.sum(w * x) / np.sum(w))
+    err = float(np.sum(w) ** -0.5)
+    scale = 1.0
+    if x.size > 1:
+        chi2 = float(np.sum(w * (x - mean) ** 2))
+        scale = max(1.0, (chi2 / (x.size - 1)) ** 0.5)
+    return mean, err * scale, scale

@@ -1,0 +1,25 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def root():
+    return ROOT
+
+
+def run_cli(*args):
+    """Run the ``xboson`` console script; returns CompletedProcess (text)."""
+    exe = Path(sys.executable).parent / "xboson"
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def cli():
+    return run_cli
