@@ -45,9 +45,14 @@ def test_ledger_page_lists_sec3_claims(built_book):
     assert "agrees" in page and "differs" in page
 
 
-def test_widget_javascript_is_served_locally(built_book):
+def test_widget_and_math_javascript_is_served_locally(built_book):
+    """Pages render offline: widgets' JS and MathJax come from _static, not a CDN."""
     html, _, _ = built_book
-    assert (html / "_static" / "embed-amd.js").exists() and (html / "_static" / "require.js").exists()
+    static = html / "_static"
+    for f in ("embed-amd.js", "require.js", "mathjax/tex-chtml.js"):
+        assert (static / f).exists(), f
     sec3 = (html / "notebooks" / "chiang_sec3_nue.html").read_text()
-    assert "_static/embed-amd.js" in sec3
-    assert "cdn.jsdelivr.net/npm/@jupyter-widgets/html-manager" not in sec3
+    assert "_static/embed-amd.js" in sec3 and "_static/mathjax/tex-chtml.js" in sec3
+    assert "application/vnd.jupyter.widget-state+json" in sec3     # the slider's saved state
+    for cdn in ("cdn.jsdelivr.net/npm/@jupyter-widgets", "cdnjs.cloudflare.com", "cdn.jsdelivr.net/npm/mathjax"):
+        assert cdn not in sec3

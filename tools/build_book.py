@@ -2,7 +2,7 @@
 
 1. copy _config.yml, _toc.yml, book/ and notebooks/ into STAGE (sources stay output-free);
 2. execute every notebook of the toc with papermill in place in STAGE (kernel python3);
-3. fetch the ipywidgets HTML manager and requirejs from the npm registry (offline pages);
+3. fetch the ipywidgets HTML manager, requirejs and MathJax from the npm registry (offline pages);
 4. ``jupyter-book build STAGE --path-output OUT -W``.
 
 usage: python tools/build_book.py [--stage _build/stage] [--out .] [--only NAME ...] [--no-build]
@@ -11,6 +11,7 @@ usage: python tools/build_book.py [--stage _build/stage] [--out .] [--only NAME 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,9 @@ def stage(dest: Path) -> None:
 
 
 def execute(dest: Path, only: list[str] | None = None) -> dict[str, float]:
+    # kernels inherit the environment: make sure figures are captured inline even if a caller
+    # (e.g. the test suite) selected a non-interactive backend
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     times = {}
     for nb in toc_notebooks(dest):
         if only and nb.stem not in only:
@@ -72,9 +76,9 @@ def main(argv=None) -> int:
     execute(dest, args.only)
     if not args.no_build:
         sys.path.insert(0, str(ROOT / "tools"))
-        from fetch_widget_js import fetch
+        from fetch_vendor_js import fetch
 
-        fetch(dest / "_widgets")
+        fetch(dest / "_vendor")
         build(dest, Path(args.out))
         print(f"Book: {Path(args.out) / '_build' / 'html' / 'index.html'}")
     return 0
