@@ -29,7 +29,8 @@ N_T = 48   #: default Gauss-Legendre nodes in v = ln(m_X^2 + 2 m_e T)
 
 
 @functools.lru_cache(maxsize=16)
-def _gauss_legendre(n: int):
+def gauss_legendre(n: int):
+    """Gauss-Legendre nodes and weights on [-1, 1] (cached, read-only arrays)."""
     x, w = np.polynomial.legendre.leggauss(n)
     x.setflags(write=False)
     w.setflags(write=False)
@@ -41,7 +42,7 @@ def recoil_nodes(t_lo, t_hi, m_x, n=N_T):
     trailing node axis). Uses v = ln(m_X^2 + 2 m_e T). Energies in GeV."""
     t_lo = np.asarray(t_lo, float)[..., None]
     t_hi = np.asarray(t_hi, float)[..., None]
-    x, w = _gauss_legendre(n)
+    x, w = gauss_legendre(n)
     a = m_x**2 + 2 * M_E * t_lo
     b = m_x**2 + 2 * M_E * t_hi
     v_lo, dv = np.log(a), np.log1p((b - a) / a)
@@ -95,7 +96,7 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
         e_star = float(e_min_for_recoil(t2))
         if e_lo < e_star < e_hi:
             cuts = [e_lo, e_star, e_hi]
-    x, w = _gauss_legendre(n_e)
+    x, w = gauss_legendre(n_e)
     es, ws = [], []
     for a, b in zip(cuts[:-1], cuts[1:]):
         es.append(a + 0.5 * (b - a) * (x + 1.0))
@@ -109,7 +110,7 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
 
 def flux_averaged_energy(spectrum: Spectrum, n_e=N_E) -> float:
     """<E> = int E phi(E) dE / int phi(E) dE [GeV]."""
-    x, w = _gauss_legendre(n_e)
+    x, w = gauss_legendre(n_e)
     a, b = spectrum.e_min, spectrum.e_max
     e = a + 0.5 * (b - a) * (x + 1.0)
     ph = spectrum(e) * 0.5 * (b - a) * w

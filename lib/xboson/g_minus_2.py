@@ -32,6 +32,10 @@ COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
 def _remainder(r: float, poly) -> float:
     """int_0^1 poly(x) / (1 - x + r x^2) dx, integrated in t = 1 - x."""
+    if r < 1e-20:
+        # r * remainder = r (ln(1/r) + O(1)) < 1e-18: the leading log is exact to double precision
+        return poly(1.0) * math.log(1.0 / r)
+
     def f(t):
         x = 1.0 - t
         return poly(x) / (t + r * x * x)

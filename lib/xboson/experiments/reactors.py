@@ -36,7 +36,7 @@ import math
 
 import numpy as np
 
-from ..averaging import _gauss_legendre, flux_averaged_cross_section
+from ..averaging import gauss_legendre, flux_averaged_cross_section
 from ..constants import G_F, GBAR_L, GBAR_R, M_E
 from ..constraints import Constraint
 from ..data import load_yaml
@@ -78,7 +78,7 @@ def _energy_nodes(spectrum: Spectrum, t1: float, t2: float, n: int):
     e_star = float(e_min_for_recoil(t2))
     if e_lo < e_star < e_hi:
         cuts = [e_lo, e_star, e_hi]
-    x, w = _gauss_legendre(n)
+    x, w = gauss_legendre(n)
     es, ws = [], []
     for a, b in zip(cuts[:-1], cuts[1:]):
         es.append(a + 0.5 * (b - a) * (x + 1.0))

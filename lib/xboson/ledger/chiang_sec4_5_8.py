@@ -50,7 +50,7 @@ def _fig2b_rows() -> list[Row]:
             paper = d[name][k]
             small = abs(paper) < 0.15
             rows.append(compare(
-                f"chiang-sec4-fig2b-{name}-{m:g}MeV", SRC_IV + ", Fig. 2(b) text",
+                f"chiang.s4.fig2b.{name}_{m:g}MeV", SRC_IV + ", Fig. 2(b) text",
                 f"{name.replace('rho', 'rho^').replace('_', ' ')} (ee), LAMPF/LSND + reactors, m_X = {m:g} MeV",
                 paper, ext[key], 0.10 if small else 0.015, relative=small,
                 note="exact A1-A5 with propagator; SM subtracted: quoted 2.95e-43 cm^2 (nu_e e), "
@@ -67,11 +67,11 @@ def _limit_rows() -> list[Row]:
         ext = _ext("ee", m * MeV)
         vals.append(_sqrt_coupling(_abs_max(ext["x_min"], ext["x_max"]), m * MeV))
         vals.append(_sqrt_coupling(_abs_max(ext["y_min"], ext["y_max"]), m * MeV))
-    rows.append(compare("chiang-sec4-fig2b-limit-low", SRC_IV,
+    rows.append(compare("chiang.s4.fig2b.limit_low", SRC_IV,
                         "smallest |L_ee|^(1/2), |R_ee|^(1/2) upper limit over Fig. 2(b) masses (1-50 MeV)",
                         span["low"], min(vals), ONE_SIG_FIG, relative=True,
                         note="from the Fig. 2(b) region extremes, Eq. (13)"))
-    rows.append(compare("chiang-sec4-fig2b-limit-high", SRC_IV,
+    rows.append(compare("chiang.s4.fig2b.limit_high", SRC_IV,
                         "largest |L_ee|^(1/2), |R_ee|^(1/2) upper limit over Fig. 2(b) masses (1-50 MeV)",
                         span["high"], max(vals), ONE_SIG_FIG, relative=True,
                         note="from the Fig. 2(b) region extremes, Eq. (13)"))
@@ -80,7 +80,7 @@ def _limit_rows() -> list[Row]:
         ext = _ext("ee", m * GeV)
         ours = _sqrt_coupling(max(_abs_max(ext["x_min"], ext["x_max"]),
                                   _abs_max(ext["y_min"], ext["y_max"])), m * GeV)
-        rows.append(compare(f"chiang-sec4-ee-largest-limit-{m:g}GeV", SRC_IV,
+        rows.append(compare(f"chiang.s4.ee_largest_limit_{m:g}GeV", SRC_IV,
                             f"largest of |L_ee|^(1/2), |R_ee|^(1/2) limits at m_X = {m:g} GeV",
                             paper, ours, ONE_SIG_FIG, relative=True,
                             note="low-energy region at that mass (exact propagator; = 50 MeV region "
@@ -93,12 +93,12 @@ def _kinematics_rows() -> list[Row]:
     rows = []
     e_max = reactors.reactor_spectrum().e_max
     s_max = 2 * e_max * M_E + M_E**2
-    rows.append(compare("chiang-sec4-s-max", SRC_IV, "s_max^(1/2) = (2 E_max m_e + m_e^2)^(1/2) [MeV], "
+    rows.append(compare("chiang.s4.s_max", SRC_IV, "s_max^(1/2) = (2 E_max m_e + m_e^2)^(1/2) [MeV], "
                         "E_max = 10 MeV", c["s_max_sqrt_mev"], math.sqrt(s_max) / MeV, 0.05,
                         note="two significant figures"))
     ce = c["contact_error_reactor"]
     m = ce["m_x_mev"] * MeV
-    rows.append(compare("chiang-sec4-contact-error-bound", SRC_IV,
+    rows.append(compare("chiang.s4.contact_error_bound", SRC_IV,
                         f"s_max / m_X^2 at m_X = {ce['m_x_mev']:g} MeV (size of the contact-formula error)",
                         ce["value"], s_max / m**2, ONE_SIG_FIG, relative=True))
     # The actual flux-averaged error of the contact (heavy-X) formula in the X-SM interference
@@ -112,10 +112,23 @@ def _kinematics_rows() -> list[Row]:
             a = reactors.sigma_bar(m, *w).linear[k] * couplings.rho_scale(m)
             b = reactors.sigma_bar(heavy, *w).linear[k] * couplings.rho_scale(heavy)
             worst = max(worst, abs(b / a - 1.0))
-    rows.append(claim("chiang-sec4-contact-error-actual", SRC_IV,
+    rows.append(claim("chiang.s4.contact_error_actual", SRC_IV,
                       "contact formula error for m_X = 25 MeV, largest over Table I windows (interference)",
                       "errors of ~2% for m_X < 25 MeV", f"{worst:.4f}", worst <= s_max / m**2,
                       "flux-averaged relative error <= s_max/m_X^2 (the paper's estimate is an upper bound)"))
+    # Fig. 2(a): "the (yellow) area for m_X = 50 MeV is virtually identical to that for any
+    # other m_X > 25 MeV"; the low-mass effect appears below ~25 MeV.
+    ref = reactors.constraint(heavy).region("ee").extremes()
+
+    def shift(m_x):
+        e = reactors.constraint(m_x).region("ee").extremes()
+        return max(abs(e[k] - ref[k]) for k in ref)
+
+    s25, s10 = shift(25 * MeV), shift(10 * MeV)
+    rows.append(claim("chiang.s4.fig2a_stops_changing_above_25MeV", SRC_IV + ", Fig. 2(a) caption",
+                      "largest shift of the Fig. 2(a) extremes from the heavy-X limit at 25 MeV (10 MeV)",
+                      "virtually identical above 25 MeV; striking below", f"{s25:.4f} ({s10:.4f})",
+                      s25 <= 0.01 < s10, "shift <= 0.01 at 25 MeV and > 0.01 at 10 MeV"))
     return rows
 
 
@@ -123,17 +136,17 @@ def _charm2_rows() -> list[Row]:
     c = _claims()["charm2"]
     t_max = charm2.inputs()["recoil_window_gev"][1] * GeV
     q = math.sqrt(2 * M_E * t_max)
-    rows = [compare("chiang-sec5-t-max", SRC_V, "(2 m_e T_max)^(1/2) [GeV], T_max = 24 GeV",
+    rows = [compare("chiang.s5.t_max", SRC_V, "(2 m_e T_max)^(1/2) [GeV], T_max = 24 GeV",
                     c["t_sqrt_max_gev"], q / GeV, 0.005)]
     err = q**2 / (c["contact_error"]["m_x_gev"] * GeV) ** 2
-    rows.append(claim("chiang-sec5-contact-error", SRC_V,
+    rows.append(claim("chiang.s5.contact_error", SRC_V,
                       "largest relative error of the contact limit at m_X = 1 GeV, 2 m_e T_max / m_X^2",
                       "below ~2%", f"{err:.4f}", float(f"{err:.0e}") <= c["contact_error"]["value"],
                       "rounds to <= 2% at one significant figure",
                       note="pointwise maximum at T = 24 GeV; the event average is smaller"))
     for chir in ("L", "R"):
         ours = low_energy.limit(f"{chir}mumu", 1.0 * GeV)["upper"]
-        rows.append(compare(f"chiang-sec5-{chir}mumu-sqrt-max-1GeV", SRC_V,
+        rows.append(compare(f"chiang.s5.{chir}mumu_sqrt_max_1GeV", SRC_V,
                             f"|{chir}_mumu|^(1/2)_max at m_X = 1 GeV (grows ~ m_X above)",
                             c["coupling_sqrt_max"], ours, ONE_SIG_FIG, relative=True,
                             note="CHARM-II Eq. (16) at 1.64 sigma, contact limit"))
@@ -148,21 +161,28 @@ def _sec8_rows() -> list[Row]:
         for m, paper, label in ((d["from_mev"] * MeV, d["values"][0], f"{d['from_mev']:g}MeV"),
                                 (d["to_gev"] * GeV, d["values"][1], f"{d['to_gev']:g}GeV")):
             ext = _ext("emu", m)
-            rows.append(compare(f"chiang-sec8-rho{chir}-emu-max-{label}", SRC_VIII + ", Fig. 7(c)",
+            rows.append(compare(f"chiang.s8.rho{chir}_emu_max_{label}", SRC_VIII + ", Fig. 7(c)",
                                 f"|rho^{chir}_emu|_max, low-energy data, m_X = {label}",
                                 paper, _abs_max(ext[axis[0]], ext[axis[1]]), ONE_SIG_FIG, relative=True))
     for chir, key, axis in (("L", "rho_etau_L", ("x_min", "x_max")), ("R", "rho_etau_R", ("y_min", "y_max"))):
         d = c[key]
         for m_mev, paper in zip(d["masses_mev"], d["values"]):
             ext = _ext("etau", m_mev * MeV)
-            rows.append(compare(f"chiang-sec8-rho{chir}-etau-max-{m_mev:g}MeV", SRC_VIII + ", Fig. 7(c)",
+            rows.append(compare(f"chiang.s8.rho{chir}_etau_max_{m_mev:g}MeV", SRC_VIII + ", Fig. 7(c)",
                                 f"|rho^{chir}_etau|_max, nu_e e + anti-nu_e e data, m_X = {m_mev:g} MeV",
                                 paper, _abs_max(ext[axis[0]], ext[axis[1]]), ONE_SIG_FIG, relative=True))
+    e40, e50 = _ext("etau", 40 * MeV), _ext("etau", 50 * MeV)
+    d4050 = max(abs(e40[k] - e50[k]) for k in e50)
+    rows.append(claim("chiang.s8.etau_same_above_40MeV", SRC_VIII,
+                      "largest difference of the e-tau extremes between m_X = 40 and 50 MeV",
+                      "practically the same for m_X >~ 40 MeV", f"{d4050:.4f}", d4050 <= 0.01,
+                      "difference <= 0.01 in rho"))
     for chir, key in (("L", "sqrt_L_emu"), ("R", "sqrt_R_emu")):
         d = c[key]
         for m, paper in zip(d["masses_gev"], d["values"]):
             ours = low_energy.limit(f"{chir}emu", m * GeV)["upper"]
-            rows.append(compare(f"chiang-sec8-{chir}emu-sqrt-max-{m:g}GeV", SRC_VIII,
+            label = f"{m * 1000:g}MeV" if m < 1 else f"{m:g}GeV"
+            rows.append(compare(f"chiang.s8.{chir}emu_sqrt_max_{label}", SRC_VIII,
                                 f"|{chir}_emu|^(1/2)_max at m_X = {m:g} GeV", paper, ours,
                                 ONE_SIG_FIG, relative=True))
     d = c["sqrt_emu_heavy"]
@@ -171,7 +191,7 @@ def _sec8_rows() -> list[Row]:
             ours = low_energy.limit(f"{chir}emu", m * GeV)["upper"]
             rho = charm2.rho_max(chir, "emu")
             rows.append(compare(
-                f"chiang-sec8-{chir}emu-sqrt-max-{m:g}GeV", SRC_VIII,
+                f"chiang.s8.{chir}emu_sqrt_max_{m:g}GeV", SRC_VIII,
                 f"|{chir}_emu|^(1/2)_max at m_X = {m:g} GeV from the green (CHARM-II) area",
                 paper, ours, ONE_SIG_FIG, relative=True,
                 note_if_differs=(
@@ -183,7 +203,7 @@ def _sec8_rows() -> list[Row]:
     for chir in ("L", "R"):
         ext = _ext("mutau", 1.0 * GeV)
         axis = ("x_min", "x_max") if chir == "L" else ("y_min", "y_max")
-        rows.append(compare(f"chiang-sec8-rho{chir}-mutau-max", SRC_VIII,
+        rows.append(compare(f"chiang.s8.rho{chir}_mutau_max", SRC_VIII,
                             f"|rho^{chir}_mutau|_max for m_X >~ 1 GeV (CHARM-II)", c["rho_mutau_max"],
                             _abs_max(ext[axis[0]], ext[axis[1]]), ONE_SIG_FIG, relative=True))
     return rows

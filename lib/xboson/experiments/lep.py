@@ -1,0 +1,81 @@
+"""Chiang Sec. VI: LEP e+e- -> nu nubar gamma (Table II) plus the X-width requirement
+(Eqs. 17-18), as a :class:`~xboson.constraints.Constraint`.
+
+Per Table II row i (Chiang Sec. VI):
+
+    | sigma_exp - sigma_SM - sigma^X_i(c) | <= sqrt(delta_exp^2 + delta_SM^2),
+
+with the printed central values, the 90% CL errors (1.64 sigma; 2 sigma for the two
+footnote-2 rows, :func:`xboson.lep.table2.footnote2_rows`) and sigma^X_i the quadratic form of
+:func:`xboson.lep.xsec.x_forms` (X terms and X-SM interference). The SM value subtracted is the
+paper's (Table II), not ours. The width band is Eq. (17) with Eq. (18):
+
+    Gamma_{X->ee} sum_{i,j} Gamma_{X->nu_i nubar_j} <= Gamma_X^2 / 4,
+
+both orderings (i, j) and (j, i) counted for the flavour-changing pairs (Sec. VIII). Each band
+is divided by its half-width so that all bands are O(1) numbers (the allowed set is unchanged).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import couplings
+from ..constants import M_E
+from ..constraints import Constraint
+from ..quadform import Band, QuadraticForm
+from ..validation import positive
+
+
+def width_product_form(m_x: float) -> QuadraticForm:
+    """Chiang Eq. (18) summed over i, j: Gamma_{X->ee} sum_ij Gamma_{X->nu_i nubar_j} [GeV^2]
+    as a quadratic form in the couplings (m_x in GeV). Zero below the e+e- threshold."""
+    m_x = positive("m_x", m_x)
+    quad = np.zeros((couplings.DIM, couplings.DIM))
+    if m_x > 2 * M_E:
+        pref = math.sqrt(m_x**2 - 4 * M_E**2) / (576 * math.pi**2 * m_x)
+        for pair in couplings.PAIRS:
+            mult = 1.0 if pair in ("ee", "mumu", "tautau") else 2.0
+            li, ri = couplings.index("L", pair), couplings.index("R", pair)
+            quad[li, li] += mult * pref * (m_x**2 - M_E**2)
+            quad[ri, ri] += mult * pref * (m_x**2 - M_E**2)
+            quad[li, ri] += mult * pref * 3 * M_E**2     # 6 L R m_e^2, split symmetrically
+            quad[ri, li] += mult * pref * 3 * M_E**2
+    return QuadraticForm(0.0, np.zeros(couplings.DIM), quad)
+
+
+def width_band(m_x: float, gamma_x: float) -> Band:
+    """Eq. (17): width product <= Gamma_X^2 / 4 (normalised by Gamma_X^2 / 4)."""
+    gamma_x = positive("gamma_x", gamma_x)
+    scale = gamma_x**2 / 4
+    return Band(width_product_form(m_x) / scale, -np.inf, 1.0, "Gamma_X requirement, Chiang Eq. (17)")
+
+
+def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
+    """One band per Table II row (see module doc), normalised by its half-width."""
+    from ..lep import table2, xsec
+
+    forms = xsec.x_forms(m_x, gamma_x)
+    out = []
+    for row, form in zip(table2.rows(), forms):
+        half = table2.combined_error(row, table2.n_sigma(row))
+        centre = (row.sigma_exp - row.sigma_sm) / half
+        out.append(Band(form / half, centre - 1.0, centre + 1.0, f"LEP {row.label}"))
+    return tuple(out)
+
+
+def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) -> Constraint:
+    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]."""
+    m_x = positive("m_x", m_x)
+    if gamma_x is None:
+        raise ValueError("gamma_x is required for the lep constraint (X total width in GeV)")
+    gamma_x = positive("gamma_x", gamma_x)
+    bands = lep_bands(m_x, gamma_x)
+    if width:
+        bands = bands + (width_band(m_x, gamma_x),)
+    return Constraint("lep", bands, m_x, gamma_x)
+
+
+CONSTRAINTS = {"lep": constraint}

@@ -1,0 +1,63 @@
+"""U(1)_X charge assignments: Lindner Table 1 (``data/lindner_models.yaml``) and user models.
+
+A :class:`Model` carries the U(1)_X charges of nu_L, e_L (both l_L) and e_R; right-handed
+neutrinos never enter nu-e scattering (Lindner after Eq. 3.8). Table 1 is garbled in the text;
+the reconstruction and its confidence come from ``data/lindner_models.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..data import load_yaml
+from ..validation import choice, finite
+
+MODEL_NAMES = ("C", "D", "E", "F", "G", "B-L")
+
+
+@dataclass(frozen=True)
+class Model:
+    """U(1)_X charges (dimensionless). ``q_nu`` = Q_nu^L, ``q_el`` = Q_e^L, ``q_er`` = Q_e^R."""
+
+    name: str
+    q_nu: float
+    q_el: float
+    q_er: float
+    confidence: dict = field(default_factory=dict, compare=False)
+    note: str = field(default="", compare=False)
+
+    def __post_init__(self):
+        for k in ("q_nu", "q_el", "q_er"):
+            object.__setattr__(self, k, finite(k, getattr(self, k)))
+
+    @property
+    def charges(self) -> dict:
+        """{'nu': Q_nu^L, 'eL': Q_e^L, 'eR': Q_e^R} as used by :mod:`.mixing`."""
+        return {"nu": self.q_nu, "eL": self.q_el, "eR": self.q_er}
+
+    def chiang_products(self, g_x) -> dict:
+        """Chiang's coupling products in the no-mixing limit (Lindner's g_X Q_X / 2 convention):
+        L = g_X^2 Q_nu Q_eL / 4, R = g_X^2 Q_nu Q_eR / 4."""
+        g_x = finite("g_x", g_x)
+        return {"L": g_x**2 * self.q_nu * self.q_el / 4, "R": g_x**2 * self.q_nu * self.q_er / 4}
+
+
+def custom_model(q_l, q_er, name="custom", q_nu=None) -> Model:
+    """A user-defined model: lepton-doublet charge ``q_l`` (nu_L and e_L unless ``q_nu`` is given)
+    and e_R charge ``q_er``. Anomaly cancellation is the user's responsibility."""
+    q_l = finite("q_l", q_l)
+    return Model(name, q_l if q_nu is None else finite("q_nu", q_nu), q_l, finite("q_er", q_er))
+
+
+def get_model(name) -> Model:
+    """Model ``name`` of Lindner Table 1 ('C', 'D', 'E', 'F', 'G', 'B-L'); a :class:`Model` is
+    returned unchanged. Unknown names raise ValueError."""
+    if isinstance(name, Model):
+        return name
+    choice("model", name, MODEL_NAMES)
+    m = load_yaml("lindner_models.yaml")["models"][name]
+    return Model(name, m["l_L"], m["l_L"], m["e_R"], dict(m["confidence"]), m.get("note", ""))
+
+
+def all_models() -> list[Model]:
+    return [get_model(n) for n in MODEL_NAMES]

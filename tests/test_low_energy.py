@@ -1,0 +1,154 @@
+"""Chiang Secs. III-V combined: the 'low-energy' constraint, Fig. 3 (solid/dashed) limits,
+the CLI, and the figure helpers."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from xboson import constraints, couplings, limits
+from xboson.experiments import low_energy as le
+
+
+@pytest.mark.parametrize("pair,m_x,expected", [
+    ("ee", 0.005, ["lampf-lsnd", "reactors"]),
+    ("ee", 5.0, ["lampf-lsnd", "reactors"]),
+    ("emu", 0.005, ["lampf-lsnd", "reactors"]),
+    ("emu", 5.0, ["lampf-lsnd", "reactors", "charm2"]),
+    ("etau", 5.0, ["lampf-lsnd", "reactors"]),
+    ("mumu", 5.0, ["charm2"]),
+    ("mumu", 0.5, []),
+])
+def test_applicable_measurements(pair, m_x, expected):
+    assert le.applicable(pair, m_x) == expected
+
+
+def test_low_energy_ee_is_fig2b():
+    a = constraints.get("low-energy", 0.01).region("ee").extremes()
+    b = (constraints.get("lampf-lsnd", 0.01) & constraints.get("reactors", 0.01)).region("ee").extremes()
+    assert a == pytest.approx(b)
+
+
+@pytest.mark.parametrize("m_gev,paper", [(1.0, 0.007), (5.0, 0.04), (100.0, 0.7)])
+def test_heavy_limits_quoted_in_sec4(m_gev, paper):
+    """'If instead m_X = 1, 5, 100 GeV, the largest limits would be ~0.007, 0.04, 0.7.'"""
+    largest = max(le.limit(n, m_gev)["upper"] for n in ("Lee", "Ree"))
+    assert largest == pytest.approx(paper, rel=0.2)
+
+
+def test_limit_is_the_exact_edge_of_the_region():
+    """The Lee limit is where the line R_ee = 0 leaves the allowed region."""
+    m = 0.005
+    lo, hi = le.coupling_range("Lee", m)
+    s = couplings.rho_scale(m)
+    region = le.constraint(m).region("ee")
+    for edge in (lo, hi):
+        assert region.contains(edge / s * (1 - 1e-6), 0.0)
+        assert not region.contains(edge / s * (1 + 1e-6), 0.0)
+    assert le.limit("Lee", m)["upper"] == pytest.approx(math.sqrt(max(-lo, hi)))
+
+
+def test_vector_and_axial_directions():
+    """V = (L+R)/2 alone means L = R = V; A = (L-R)/2 alone means L = -R = A."""
+    m = 0.02
+    v = le.coupling_range("Vee", m)
+    s = couplings.rho_scale(m)
+    region = le.constraint(m).region("ee")
+    assert region.contains(v[1] / s * (1 - 1e-6), v[1] / s * (1 - 1e-6))
+    assert not region.contains(v[1] / s * (1 + 1e-6), v[1] / s * (1 + 1e-6))
+    a = le.coupling_range("Aee", m)
+    assert region.contains(a[0] / s * (1 - 1e-6), -a[0] / s * (1 - 1e-6))
+    assert le.direction("Aee") == {"L_ee": 1.0, "R_ee": -1.0}
+
+
+def test_fig3_limits_grow_with_mass_and_span_the_quoted_range():
+    """Fig. 3: limits weaken as m_X grows; 'from 4e-6 to 4e-4' over 1-50 MeV."""
+    ms = np.logspace(math.log10(0.02), 2, 12)
+    curves = le.signed_limit_curves(ms)
+    for pos, neg in curves.values():
+        assert np.all(np.diff(pos) > 0) and np.all(np.diff(neg) > 0)
+    lee = le.limit_curves([0.001, 0.05], names=("Lee",))["Lee"]
+    assert lee[0] == pytest.approx(4e-6, rel=0.2) and lee[1] == pytest.approx(4e-4, rel=0.2)
+
+
+def test_limits_registry_and_bad_coupling():
+    assert "low-energy" in limits.sources()
+    assert limits.limit("Ree", "low-energy", 0.005)["upper"] > 0
+    with pytest.raises(ValueError, match="coupling"):
+        le.limit("Xee", 0.005)
+    with pytest.raises(ValueError, match="m_x"):
+        le.limit("Lee", 0.0)
+    with pytest.raises(ValueError, match="Lmumu"):
+        le.coupling_range("Lmumu", 0.01)
+
+
+@pytest.mark.parametrize("pair,m_x", [("ee", "0.005"), ("mumu", "2"), ("emu", "0.002"),
+                                      ("emu", "5"), ("etau", "0.05")])
+def test_cli_region_low_energy(cli, pair, m_x):
+    r = cli("region", "low-energy", "--pair", pair, "--m-x", m_x, "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["rhoL_min"] < 0 < out["rhoL_max"] and out["rhoR_min"] < 0 < out["rhoR_max"]
+
+
+@pytest.mark.parametrize("coupling", ["Lee", "Ree", "Vee", "Aee"])
+def test_cli_limit_low_energy(cli, coupling):
+    r = cli("limit", coupling, "--constraint", "low-energy", "--m-x", "1", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["upper"] == pytest.approx(le.limit(coupling, 1.0)["upper"], rel=1e-9)
+
+
+@pytest.mark.parametrize("args", [
+    ("limit", "Qee", "--constraint", "low-energy", "--m-x", "1", "--json"),
+    ("limit", "Lee", "--constraint", "low-energy", "--m-x", "-1", "--json"),
+    ("region", "low-energy", "--pair", "mumu", "--m-x", "0.01", "--json"),
+    ("region", "low-energy", "--pair", "qq", "--m-x", "0.01", "--json"),
+])
+def test_cli_bad_input_exit_2(cli, args):
+    r = cli(*args)
+    assert r.returncode == 2
+    assert r.stdout == "" and r.stderr.count("\n") == 1 and r.stderr.startswith("xboson: error:")
+
+
+def test_figure_helpers_draw(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from xboson.plotting import low_energy as P
+
+    fig, axs = plt.subplots(2, 4, figsize=(12, 6))
+    ext = P.fig2(axs[0, 0], "b", masses_mev=(5.0,), highlight_mev=3.0, n=81)
+    assert ext[5.0]["x_min"] == pytest.approx(-0.092, abs=0.01)
+    P.fig4(axs[0, 1], n=81)
+    P.fig7(axs[0, 2], "c", masses_mev=(1.0,), n=81)
+    ms = np.logspace(-3, 2, 6)
+    P.fig3_grid(axs[1], ms, le.signed_limit_curves(ms), mark_m_x_gev=0.01)
+    fig.savefig(tmp_path / "f.png")
+    plt.close(fig)
+    with pytest.raises(ValueError, match="panel"):
+        P.fig7(axs[0, 3], "z")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["chiang_sec4_reactors", "chiang_sec5_charm2", "chiang_sec8_flavour_changing"])
+def test_notebook_runs_under_papermill(root, tmp_path, name):
+    """Each Sec. IV/V/VIII notebook executes without error in well under a minute."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import nbformat
+
+    pm = Path(sys.executable).parent / "papermill"
+    t0 = time.perf_counter()
+    proc = subprocess.run([str(pm), "--no-progress-bar", "-k", "python3", f"{name}.ipynb",
+                           str(tmp_path / f"{name}.ipynb")], cwd=root / "notebooks",
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert time.perf_counter() - t0 < 60
+    nb = nbformat.read(tmp_path / f"{name}.ipynb", as_version=4)
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
