@@ -66,7 +66,7 @@ class Resolution:
 
 #: default (tables cached on disk), and a fast one for the SM benchmark (1% target)
 DEFAULT = Resolution()
-FAST = Resolution(n_x=10, n_eta=6, n_cos=6, n_phi=6)
+FAST = Resolution(n_x=16, n_eta=6, n_cos=6, n_phi=6)
 
 
 # ----------------------------------------------------------------------------- pieces
