@@ -4,17 +4,11 @@ import numpy as np
 import pytest
 
 from xboson import scattering
-from xboson.constants import M_E
 from xboson.kinematics import t_max_recoil
 from xboson.lindner import cross_sections as cs
 from xboson.lindner.models import MODEL_NAMES, custom_model, get_model
 
 RNG = np.random.default_rng(11)
-
-
-def _kin(e):
-    e = np.asarray(e, float)
-    return e, t_max_recoil(e) * np.array([0.01, 0.3, 0.97])[: e.size]
 
 
 @pytest.mark.parametrize("model", MODEL_NAMES)
@@ -131,4 +125,3 @@ def test_custom_model_and_validation():
         cs.dsigma_dT(q, 0.005, 0.003, "x")
     with pytest.raises(ValueError, match="t"):
         cs.dsigma_dT(q, 0.005, 0.006)
-    assert M_E > 0

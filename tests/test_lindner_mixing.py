@@ -132,3 +132,16 @@ def test_bad_masses():
         mx.diagonalise(M_Z_TREE**2, -1.0, 0.0, 0.0)
     with pytest.raises(ValueError, match="tachyonic"):
         mx.diagonalise(1.0, 1.0, 2.0, 0.0)
+
+
+def test_A11_block_diagonalisation_of_A7():
+    """A two-Higgs-doublet + singlet example: Eq. (A.7) = U_W diag(0, z, delta; delta, x) U_W^T (A.11-A.12)."""
+    v1, v2, vs = 200.0**2, 150.0**2, 3000.0**2
+    q1, q2, qs = 1.0, -2.0, 0.5
+    vsum, vx, vxx = v1 + v2, q1 * v1 + q2 * v2, q1**2 * v1 + q2**2 * v2 + qs**2 * vs
+    g_x = 0.01
+    z, x, delta = mx.mass_parameters(vsum, vx, vxx, g_x)
+    np.testing.assert_allclose(mx.mass_matrix_A7(vsum, vx, vxx, g_x), mx.mass_matrix_fundamental(z, x, delta),
+                               rtol=1e-12, atol=1e-9)
+    res = mx.diagonalise(z, x, delta, 0.0)
+    assert res.m_z2 > res.m_zp2 > 0

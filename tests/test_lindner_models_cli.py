@@ -51,6 +51,15 @@ def test_cli_g_x(capsys):
     assert rc == 0 and json.loads(out)["g_x_upper"] > 0
 
 
+def test_cli_custom_charges(capsys):
+    rc, out, _ = _run(capsys, "--charges=-1,-1", "--experiment", "texono", "--m-zp", "0.01", "--json")
+    rc2, out2, _ = _run(capsys, "--model", "B-L", "--experiment", "texono", "--m-zp", "0.01", "--json")
+    assert rc == rc2 == 0
+    assert json.loads(out)["g_x_upper"] == pytest.approx(json.loads(out2)["g_x_upper"], rel=1e-12)
+    rc, _, err = _run(capsys, "--charges", "1;2", "--m-zp", "0.01")
+    assert rc == 2 and "charges" in err
+
+
 def test_cli_scans(capsys):
     rc, out, _ = _run(capsys, "--scan", "epsilon", "--experiment", "texono", "--m-zp", "0.01", "--json")
     assert rc == 0 and "epsilon_upper" in json.loads(out) and "g_x_upper" not in json.loads(out)

@@ -117,6 +117,19 @@ for ax, res, scan, title in ((a1, fig3, "epsilon", "Fig. 3"), (a2, fig4, "alpha"
     ax.set_title(title)
 plt.show()"""
 
+DARK_MD = r"""How fine-tuned is Fig. 3? With $\delta = 0$, Eq. 2.14 ties $\alpha$ to $\epsilon$; the $Z'$ then couples to the
+electric charge ($e\epsilon$, vector) and its neutrino coupling cancels up to $O(m_{Z'}^2/m_Z^2)$ — the
+dark-photon limit, in which neutrino-electron scattering is nearly blind. Setting $\alpha = 0$ by hand keeps
+a neutrino coupling $g\epsilon s_W/(2c_W)$:"""
+
+DARK = """from xboson.constants import M_Z_TREE
+from xboson.lindner import mixing
+m, eps = 0.01, 1e-4
+alpha_consistent = float(np.arctan(mixing.tan_alpha(M_Z_TREE**2, m**2, 0.0, eps)))
+for a, label in ((0.0, "alpha = 0 (Fig. 3)"), (alpha_consistent, "alpha from Eq. 2.14, delta = 0")):
+    h = mixing.current_couplings(get_model("B-L").charges, 0.0, eps, a)["Zp"]
+    print(f"{label:32s} alpha = {a:+.3e}: h_nu = {h['nu']:+.3e}, h_eL = {h['eL']:+.3e}, h_eR = {h['eR']:+.3e}")"""
+
 SLIDER_MD = r"""## Move $m_{Z'}$, $\alpha/g_X$ and the model
 
 For the chosen point the panel shows $\Delta\chi^2(g_X)$ of each experiment (the 90% CL line at 2.71) and
@@ -164,6 +177,7 @@ def main(path="notebooks/lindner_sec5.ipynb"):
     nb.cells = [new_markdown_cell(TITLE), params, new_code_cell(IMPORTS), new_markdown_cell(CONVENTION),
                 new_code_cell(TABLE), new_markdown_cell(FIG1_MD), new_code_cell(FIG1), new_markdown_cell(FIG2_MD),
                 new_code_cell(FIG2), new_markdown_cell(FIG34_MD), new_code_cell(FIG34),
+                new_markdown_cell(DARK_MD), new_code_cell(DARK),
                 new_markdown_cell(SLIDER_MD), new_code_cell(SLIDER), new_markdown_cell(CLOSING_MD)]
     nbformat.write(nb, path)
 

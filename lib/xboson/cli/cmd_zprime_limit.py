@@ -29,6 +29,8 @@ def register(sub):
     p = sub.add_parser("zprime-limit", help="90%% CL limit on a U(1)_X Z' (Lindner Sec. 5, Figs. 1-4)",
                        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--model", default="B-L", help="U(1)_X model of Lindner Table 1: B-L, C, D, E, F, G")
+    p.add_argument("--charges", default=None, metavar="Q_L,Q_eR",
+                   help="user-defined U(1)_X charges of l_L and e_R (overrides --model); write --charges=-1,-1")
     p.add_argument("--experiment", default="combined", help="texono, charm2, gemma or combined")
     p.add_argument("--m-zp", type=float, required=True, help="Z' mass [GeV] (the paper plots 1e-4 to 10)")
     p.add_argument("--alpha-over-gx", type=float, default=0.0, help="fixed ratio R = alpha / g_X (Fig. 2)")
@@ -44,7 +46,16 @@ def run(args):
     from ..validation import choice, in_range, positive
 
     choice("scan", args.scan, fits.SCANS)
-    model = get_model(args.model)
+    if args.charges is not None:
+        from ..lindner.models import custom_model
+
+        try:
+            q_l, q_er = (float(v) for v in args.charges.split(","))
+        except ValueError:
+            raise ValueError(f"charges must be two numbers 'Q_L,Q_eR' (got {args.charges!r})") from None
+        model = custom_model(q_l, q_er, name=f"custom({q_l:g},{q_er:g})")
+    else:
+        model = get_model(args.model)
     choice("experiment", args.experiment, fits.experiment_names())
     m_zp = positive("m_zp", args.m_zp)
     eps = in_range("epsilon", args.epsilon, -1, 1, lo_open=True, hi_open=True)

@@ -62,7 +62,17 @@ def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
     for row, form in zip(table2.rows(), forms):
         half = table2.combined_error(row, table2.n_sigma(row))
         centre = (row.sigma_exp - row.sigma_sm) / half
-        out.append(Band(form / half, centre - 1.0, centre + 1.0, f"LEP {row.label}"))
+        f = form / half
+        lo = centre - 1.0
+        # the X form is a positive-definite diagonal quadratic plus a linear term: its global
+        # minimum over all couplings is -sum b_k^2 / (4 q_k). A lower bound below it can never
+        # bind; dropping it leaves the allowed set unchanged and halves the conics to solve.
+        q = np.diag(f.quad)
+        active = q > 0
+        fmin = -np.sum(f.linear[active] ** 2 / (4 * q[active]))
+        if np.all(f.linear[~active] == 0) and lo < fmin:
+            lo = -np.inf
+        out.append(Band(f, lo, centre + 1.0, f"LEP {row.label}"))
     return tuple(out)
 
 

@@ -81,7 +81,7 @@ def _partial_check():
     import mpmath as mp
 
     from ..constants import G_F, M_E
-    from ..lindner.partial import kernel_matrix, partial_matrix
+    from ..lindner.partial import partial_matrix
     from ..units import MeV, keV
 
     cases = [(6 * MeV, 3 * MeV, 5.5 * MeV, 1e-3), (9 * MeV, 3 * MeV, 8 * MeV, 1.0),
@@ -143,7 +143,8 @@ def rows():
         "lindner-s5-gx-10gev-paper-convention", SRC + " Sec. 5",
         "g_X limit at m_Z' = 10 GeV, B-L, combined (paper convention g_X Q_X / 2)",
         6e-3, bl10, 0.3, relative=True,
-        note=f"Other models: F {f10:.3g}, G {float(lim['G'][-1]):.3g}. CHARM-II dominates (heavy Z' = "
+        note=f"The text names no model; B-L is the paper's benchmark (Fig. 2). Other models: F (strongest) "
+             f"{f10:.3g}, G (weakest) {float(lim['G'][-1]):.3g}. CHARM-II dominates (heavy Z' = "
              "contact interaction, so the summary (g_V +- g_A)^2 is nearly what the binned fit uses).",
         note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (next row) -- the "
                         "paper's numbers appear to mix conventions by a factor 2."))
@@ -184,7 +185,9 @@ def rows():
         "stronger for larger alpha", "stronger for larger alpha" if not lower_neg else "weaker for larger alpha",
         not lower_neg, "limit(alpha = +g_X) < limit(alpha = -g_X)",
         note="The text contradicts the Fig. 2 caption (previous row); we agree with the caption. With our "
-             "conventions (Eqs. 2.12, 2.17-2.22 corrected) negative alpha/g_X interferes constructively."))
+             "conventions (Eqs. 2.12, 2.17-2.22 corrected; the printed a_1,2, b_1,2 give the same) and B-L lepton "
+             "charges -1, negative alpha/g_X adds the Z-like coupling alpha g/(2 c_W) to g_X Q_nu/2 constructively; "
+             "with L-B charges (+1) the direction would flip."))
 
     # linear large-mass behaviour
     hi = fits.limit_curves(["B-L"], ["combined"], [3.0, 10.0])[("B-L", "combined")]

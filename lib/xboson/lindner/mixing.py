@@ -186,6 +186,27 @@ def masses_stable_light(z, x, delta, epsilon, s2w=SIN2_W):
     return diagonalise(z, x, delta, epsilon, s2w).m_zp2
 
 
+def mass_parameters(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK):
+    """z, delta, x of Lindner Eq. (A.12) from the scalar VEVs (GeV^2): v2 = sum_doublets v^2 (A.8),
+    v_x2 = sum_doublets Q_X v^2 (A.9), v_xx2 = sum_all (Q_X v)^2 (A.10). Returns (z, x, delta) in GeV^2."""
+    v2 = non_negative("v2", v2)
+    v_x2 = finite("v_x2", v_x2)
+    v_xx2 = non_negative("v_xx2", v_xx2)
+    g_x = finite("g_x", g_x)
+    s, c = _sc(s2w)
+    gz = g / c                                   # sqrt(g^2 + g'^2)
+    return 0.25 * v2 * gz * gz, 0.25 * g_x * g_x * v_xx2, -0.25 * g_x * v_x2 * gz
+
+
+def mass_matrix_A7(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK) -> np.ndarray:
+    """The neutral 3x3 block of Lindner Eq. (A.7) on (W3, B, X), GeV^2 (for tests of A.11)."""
+    s, c = _sc(s2w)
+    gp = g * s / c
+    return 0.25 * np.array([[g * g * v2, -g * gp * v2, -g * g_x * v_x2],
+                            [-g * gp * v2, gp * gp * v2, g_x * gp * v_x2],
+                            [-g * g_x * v_x2, g_x * gp * v_x2, g_x * g_x * v_xx2]])
+
+
 # --- physical currents, Lindner Eqs. (2.17)-(2.22) with the known-issue corrections ---------
 
 #: (t3, Q_em, Q_Y) of the fermions entering nu-e scattering; Q = t3 + Q_Y / 2.
