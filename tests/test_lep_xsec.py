@@ -92,7 +92,7 @@ def test_coefficients_fast_for_a_new_mass():
     assert time.perf_counter() - t < 0.1
 
 
-def _direct_sigma(row, c, m_x, gamma_x, res=xsec.FAST, n_panel=300, n_gl=8):
+def _direct_sigma(row, c, m_x, gamma_x, res=xsec.FAST, n_panel=150, n_gl=8):
     """sigma(c) of one row by brute force: |M|^2 of Eqs. A12-A14 with all couplings, composite
     Gauss-Legendre in x fine enough to resolve the Z and a broad X."""
     g, w = np.polynomial.legendre.leggauss(n_gl)
@@ -167,6 +167,7 @@ def test_public_coefficients_match_helper():
     assert xc.quad_L == pytest.approx(mine.quad_L) and xc.lin_L_ee == pytest.approx(mine.lin_L_ee)
 
 
+@pytest.mark.filterwarnings("ignore::scipy.integrate.IntegrationWarning")
 @pytest.mark.parametrize("m_x,ratio", [(0.01, 5e-6), (5.0, 5e-6), (100.0, 3e-6)])
 def test_narrow_width_equals_full_integral(m_x, ratio):
     """Resonance-subtracted Q = int k |h|^2 against quad in theta (s' = m^2 + gamma tan theta)

@@ -8,7 +8,7 @@ Spin-averaged |M|^2 (dimensionless) as printed in Chiang App. A, with the correc
 * the Levi-Civita symbol has epsilon_{0123} = +1 (:func:`xboson.lep.kinematics.levi`);
 * Eq. (A14): |G_R^{jl}| is squared, as in (A13).
 
-Both are checked against an explicit evaluation of the seven Feynman diagrams with Dirac
+All three are checked against an explicit evaluation of the seven Feynman diagrams with Dirac
 matrices (:mod:`xboson.lep.reference`, tests/test_lep_amplitudes.py).
 
 Parameters (Chiang App. A): alpha = 1/128, G_F = 1.166e-5 GeV^-2, sin^2 theta_W = 0.23,
