@@ -1,12 +1,15 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Figures drawn by the tests themselves go to a non-interactive backend. Set in-process only:
+# an MPLBACKEND environment variable would leak into papermill kernels and suppress inline figures.
+matplotlib.use("Agg")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,5 @@
 """End-to-end: the Lindner Sec. 5 notebook runs under papermill (slow) and is stored output-free."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +22,8 @@ def test_notebook_is_output_free_and_has_parameters_cell():
 @pytest.mark.slow
 def test_notebook_runs(tmp_path):
     out = tmp_path / "out.ipynb"
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}   # conftest sets Agg: no inline figures
     subprocess.run([sys.executable, "-m", "papermill", str(NB), str(out), "-p", "n_masses", "11",
-                    "--cwd", str(NB.parent)], check=True, capture_output=True, timeout=300, env=env)
+                    "--cwd", str(NB.parent)], check=True, capture_output=True, timeout=300)
     nb = nbformat.read(out, as_version=4)
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images >= 3

@@ -110,7 +110,6 @@ def test_random_conic_bands_agree_with_a_fine_grid(seed):
     if not mask.any():
         return          # may be empty, or too thin/outside the window to see on the grid
     assert e is not None
-    h = x[1] - x[0]
     xs, ys = xx[mask], yy[mask]
     # every grid point inside lies within the exact extremes ...
     assert xs.min() >= e["x_min"] - 1e-9 and xs.max() <= e["x_max"] + 1e-9

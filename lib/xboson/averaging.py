@@ -73,16 +73,12 @@ def recoil_integrated_terms(e_nu, t_lo, t_hi, m_x, flavour="e", anti=False, n_t=
     return terms.map(lambda a: np.where(live, np.sum(a * w, axis=-1), 0.0))
 
 
-def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False,
-                                t_window=(0.0, math.inf), n_e=N_E, n_t=N_T) -> QuadraticForm:
-    """Chiang Eqs. (9)/(10): int dE phi(E) int_window dT dsigma/dT, as a quadratic form.
-
-    spectrum: source (its pdf units times GeV^-2 are the result's units, e.g. GeV^-2 for a
-    normalised spectrum, GeV^-2 per fission for reactor spectra); m_x [GeV]; t_window (GeV)
-    the recoil-energy cuts (T_1, T_2). The E range starts at max(e_min, E_min(T_1)) (Eq. A8)
-    and is split where T_max(E) = T_2 so the integrand is smooth on each piece.
+def energy_nodes(spectrum: Spectrum, t_window=(0.0, math.inf), n_e=N_E):
+    """Nodes E [GeV] and weights phi(E) dE for int dE phi(E) f(E) over the energies that can
+    give a recoil in ``t_window`` = (T_1, T_2) [GeV]: E from max(e_min, E_min(T_1)) (Chiang
+    Eq. A8) to the spectrum's end, split where T_max(E) = T_2 (Eq. A7) so that the recoil
+    integral is smooth in E on each piece. Weights carry the spectrum's units times GeV.
     """
-    m_x = positive("m_x", m_x)
     t1, t2 = t_window
     t1 = non_negative("t_window[0]", t1)
     if not t2 > t1:
@@ -102,7 +98,21 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
         es.append(a + 0.5 * (b - a) * (x + 1.0))
         ws.append(0.5 * (b - a) * w)
     e = np.concatenate(es)
-    wt = np.concatenate(ws) * spectrum(e)
+    return e, np.concatenate(ws) * spectrum(e)
+
+
+def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False,
+                                t_window=(0.0, math.inf), n_e=N_E, n_t=N_T) -> QuadraticForm:
+    """Chiang Eqs. (9)/(10): int dE phi(E) int_window dT dsigma/dT, as a quadratic form.
+
+    spectrum: source (its pdf units times GeV^-2 are the result's units, e.g. GeV^-2 for a
+    normalised spectrum, GeV^-2 per fission for reactor spectra); m_x [GeV]; t_window (GeV)
+    the recoil-energy cuts (T_1, T_2). The E range starts at max(e_min, E_min(T_1)) (Eq. A8)
+    and is split where T_max(E) = T_2 so the integrand is smooth on each piece.
+    """
+    m_x = positive("m_x", m_x)
+    t1, t2 = t_window
+    e, wt = energy_nodes(spectrum, t_window, n_e)
     e = np.maximum(e, 1e-300)
     terms = recoil_integrated_terms(e, t1, t2, m_x, flavour, anti, n_t)
     return terms.map(lambda a: float(np.sum(a * wt))).form()

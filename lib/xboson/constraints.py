@@ -9,8 +9,6 @@ they are discovered automatically, so adding an experiment touches no shared fil
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,16 +63,9 @@ class Constraint:
 
 
 def _factories() -> dict:
-    from . import experiments
+    from .experiments import discover
 
-    out = {}
-    for info in sorted(pkgutil.iter_modules(experiments.__path__), key=lambda m: m.name):
-        mod = importlib.import_module(f"{experiments.__name__}.{info.name}")
-        for name, factory in getattr(mod, "CONSTRAINTS", {}).items():
-            if name in out:
-                raise RuntimeError(f"constraint {name!r} defined twice")
-            out[name] = factory
-    return out
+    return discover("CONSTRAINTS")
 
 
 def names() -> list[str]:

@@ -8,23 +8,14 @@ closed excluded band. Discovered automatically, like :mod:`xboson.constraints`.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 
 from .validation import choice, positive
 
 
 def _providers() -> dict:
-    from . import experiments
+    from .experiments import discover
 
-    out = {}
-    for info in sorted(pkgutil.iter_modules(experiments.__path__), key=lambda m: m.name):
-        mod = importlib.import_module(f"{experiments.__name__}.{info.name}")
-        for name, fn in getattr(mod, "LIMITS", {}).items():
-            if name in out:
-                raise RuntimeError(f"limit source {name!r} defined twice")
-            out[name] = fn
-    return out
+    return discover("LIMITS")
 
 
 def sources() -> list[str]:

@@ -36,14 +36,13 @@ import math
 
 import numpy as np
 
-from ..averaging import gauss_legendre, flux_averaged_cross_section
+from ..averaging import energy_nodes, flux_averaged_cross_section
 from ..constants import G_F, GBAR_L, GBAR_R, M_E
 from ..constraints import Constraint
 from ..data import load_yaml
-from ..kinematics import e_min_for_recoil, t_max_recoil
+from ..kinematics import t_max_recoil
 from ..quadform import Band, QuadraticForm
 from ..reactor import reactor_spectrum
-from ..spectra import Spectrum
 from ..units import MeV, cm2
 from ..validation import choice, positive
 
@@ -68,24 +67,6 @@ def _spectrum(freeze_below_mev):
     return reactor_spectrum(None if freeze_below_mev is None else float(freeze_below_mev))
 
 
-def _energy_nodes(spectrum: Spectrum, t1: float, t2: float, n: int):
-    """Gauss-Legendre nodes in E from E_min(T_1) (Eq. A8) to E_max, split at E_min(T_2)."""
-    e_lo = max(spectrum.e_min, float(e_min_for_recoil(t1)))
-    e_hi = spectrum.e_max
-    if e_lo >= e_hi:
-        raise ValueError(f"t_window: no reactor antineutrino can give T >= {t1 / MeV:g} MeV")
-    cuts = [e_lo, e_hi]
-    e_star = float(e_min_for_recoil(t2))
-    if e_lo < e_star < e_hi:
-        cuts = [e_lo, e_star, e_hi]
-    x, w = gauss_legendre(n)
-    es, ws = [], []
-    for a, b in zip(cuts[:-1], cuts[1:]):
-        es.append(a + 0.5 * (b - a) * (x + 1.0))
-        ws.append(0.5 * (b - a) * w)
-    return np.concatenate(es), np.concatenate(ws)
-
-
 def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
     """The three kinematic integrals of Chiang Eq. (14) over the reactor spectrum (Eq. 10).
 
@@ -99,10 +80,9 @@ def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
     if not t2 > t1:
         raise ValueError(f"t_window: need T_2 > T_1 (got {t_window!r})")
     spec = _spectrum(freeze_below_mev)
-    e, w = _energy_nodes(spec, t1, t2, n_e)
+    e, wt = energy_nodes(spec, (t1, t2), n_e)
     u = np.minimum(t2, t_max_recoil(e))
     u = np.maximum(u, t1)
-    wt = w * spec(e)
     i0 = u - t1
     i1 = e / 3.0 * ((1.0 - t1 / e) ** 3 - (1.0 - u / e) ** 3)
     ix = M_E / e**2 * 0.5 * (u**2 - t1**2)

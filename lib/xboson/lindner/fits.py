@@ -34,14 +34,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+from ..averaging import energy_nodes, gauss_legendre, recoil_nodes
 from ..constants import ALPHA_0, G_F, GBAR_L, GBAR_R, M_E
 from ..data import DATA_DIR, load_yaml
-from ..kinematics import e_min_for_recoil, t_max_recoil
+from ..kinematics import t_max_recoil
 from ..quadform import QuadraticForm
 from ..reactor import reactor_spectrum
 from ..scattering import dsigma_dT_terms
 from ..spectra import Spectrum
-from ..averaging import recoil_nodes
 from ..units import MeV, keV
 from ..validation import choice, finite, in_range, positive
 from .cross_sections import EXT_BASIS, ext_couplings, propagator_factor
@@ -54,28 +54,12 @@ SCANS = ("g_x", "epsilon", "alpha")
 SCAN_MAX = {"g_x": 10.0, "epsilon": 0.999, "alpha": 1.5}
 
 
-@functools.lru_cache(maxsize=4)
-def _gl(n):
-    return np.polynomial.legendre.leggauss(n)
-
-
 def _energy_nodes(source, t1, t2, n_e):
     """(E nodes, weights) for a Spectrum (pdf folded in) or a fixed energy (weight 1)."""
     if not isinstance(source, Spectrum):
         e = positive("energy", source)
         return np.array([e]), np.array([1.0])
-    e_lo = max(source.e_min, float(e_min_for_recoil(t1)))
-    cuts = [e_lo, source.e_max]
-    e_star = float(e_min_for_recoil(t2))
-    if e_lo < e_star < source.e_max:
-        cuts = [e_lo, e_star, source.e_max]
-    x, w = _gl(n_e)
-    es, ws = [], []
-    for a, b in zip(cuts[:-1], cuts[1:]):
-        es.append(a + 0.5 * (b - a) * (x + 1))
-        ws.append(0.5 * (b - a) * w)
-    e = np.concatenate(es)
-    return e, np.concatenate(ws) * source(e)
+    return energy_nodes(source, (t1, t2), n_e)
 
 
 def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list[QuadraticForm]:
@@ -199,7 +183,7 @@ def _gemma_mu_excess():
     mu = _inputs()["gemma"]["mu_nu_limit_bohr"]
     out = []
     spec = reactor_spectrum()
-    xt, wt = _gl(N_T)
+    xt, wt = gauss_legendre(N_T)
     for t1, t2 in gemma_bins():
         e, we = _energy_nodes(spec, t1, t2, N_E)
         hi = np.minimum(t2, t_max_recoil(e))
