@@ -21,19 +21,31 @@ def _fmt(v) -> str:
     return html.escape(str(v))
 
 
-def ledger_html(rows) -> str:
-    """The ledger as an HTML table, one row per claim, coloured by status."""
-    head = ("<tr><th>id</th><th>source</th><th>quantity</th><th>paper</th><th>ours</th>"
-            "<th>tolerance</th><th>status</th><th>note</th></tr>")
-    body = []
+def ledger_html(rows, notes: bool = True) -> str:
+    """The ledger as compact HTML tables, one per source section, coloured by status; each note
+    sits on its own line under its claim so the table fits the page."""
+    groups: dict[str, list] = {}
     for r in rows:
-        style = _STATUS_STYLE.get(r.status, "")
-        body.append(
-            f"<tr><td><code>{html.escape(r.id)}</code></td><td>{html.escape(r.source)}</td>"
-            f"<td>{html.escape(r.quantity)}</td><td>{_fmt(r.paper_value)}</td><td>{_fmt(r.our_value)}</td>"
-            f"<td>{_fmt(r.tolerance)}</td><td style='{style}'><b>{r.status}</b></td>"
-            f"<td>{html.escape(r.note)}</td></tr>")
-    return f"<table class='ledger'>{head}{''.join(body)}</table>"
+        groups.setdefault(r.source.split(",")[0].split(" after")[0], []).append(r)
+    style = ("<style>table.ledger{font-size:0.82em;border-collapse:collapse;width:100%}"
+             "table.ledger td,table.ledger th{padding:2px 6px;vertical-align:top;border-top:1px solid #ddd}"
+             "table.ledger tr.note td{border-top:none;color:#555;font-style:italic;padding-bottom:6px}"
+             "table.ledger code{font-size:0.9em}</style>")
+    head = ("<tr><th>claim</th><th>paper</th><th>ours</th><th>tolerance</th><th>status</th></tr>")
+    out = [style]
+    for section, items in groups.items():
+        body = []
+        for r in items:
+            colour = _STATUS_STYLE.get(r.status, "")
+            body.append(
+                f"<tr><td>{html.escape(r.quantity)}<br><code>{html.escape(r.id)}</code> "
+                f"<small>({html.escape(r.source)})</small></td><td>{_fmt(r.paper_value)}</td>"
+                f"<td>{_fmt(r.our_value)}</td><td>{_fmt(r.tolerance)}</td>"
+                f"<td style='{colour}'><b>{r.status}</b></td></tr>")
+            if notes and r.note:
+                body.append(f"<tr class='note'><td colspan='5'>{html.escape(r.note)}</td></tr>")
+        out.append(f"<h3>{html.escape(section)}</h3><table class='ledger'>{head}{''.join(body)}</table>")
+    return "".join(out)
 
 
 def status_summary(rows) -> dict[str, int]:
