@@ -34,10 +34,10 @@ def _sm_rows():
     sm = zpole.sm_values()
     note = "tree level with g_eff = 0.6517, s2_w,eff = 0.23146, m_Z = 91.1876 GeV (PDG 2012)"
     return [
-        compare("chiang7-sm-gamma-ee", SRC, "Gamma(Z->ee)_SM [MeV]", 84.01, sm["gamma_ee"] / MeV, 1e-3,
+        compare("chiang.s7.sm-gamma-ee", SRC, "Gamma(Z->ee)_SM [MeV]", 84.01, sm["gamma_ee"] / MeV, 1e-3,
                 relative=True, note=note),
-        compare("chiang7-sm-a-e", SRC, "A_e SM", 0.1475, sm["a_e"], 1e-3, relative=True, note=note),
-        compare("chiang7-sm-gamma-nunu", SRC, "Gamma(Z->nu nubar)_SM [MeV]", 501.26, sm["gamma_nunu"] / MeV, 1e-3,
+        compare("chiang.s7.sm-a-e", SRC, "A_e SM", 0.1475, sm["a_e"], 1e-3, relative=True, note=note),
+        compare("chiang.s7.sm-gamma-nunu", SRC, "Gamma(Z->nu nubar)_SM [MeV]", 501.26, sm["gamma_nunu"] / MeV, 1e-3,
                 relative=True, note=note),
     ]
 
@@ -47,7 +47,7 @@ def _coincide_row():
     v = zpole.limit_curve("gVe", ms)
     a = zpole.limit_curve("gAe", ms)
     diff = float(np.max(np.abs(v - a) / v))
-    return claim("chiang7-zpole-gve-gae-coincide", SRC, "Fig. 6(b): g_Ve and g_Ae Z-pole curves coincide",
+    return claim("chiang.s7.zpole-gve-gae-coincide", SRC, "Fig. 6(b): g_Ve and g_Ae Z-pole curves coincide",
                  "coincide", f"max relative difference {diff:.1e}", diff == 0.0,
                  "exactly equal at 60 masses 1 MeV-100 GeV",
                  note="only g_Ce^2 enters Eq. (19): g_Le = +-g_Re gives identical |1 + F g^2|^2 for L and R, "
@@ -63,7 +63,7 @@ def _g2_vs_zpole_rows():
         holds = len(xs) == 1 and 15.0 <= first <= 60.0
         txt = ", ".join(f"{x:.3g}" for x in xs) or "none"
         rows.append(claim(
-            f"chiang7-g2-stricter-below-30gev-{c}", SRC,
+            f"chiang.s7.g2-stricter-below-30gev-{c}", SRC,
             f"g-2 limit on |{c}| stricter (weaker) than Z pole below (above) ~30 GeV",
             "crossing ~30 GeV", f"crossings at m_X = {txt} GeV", holds,
             "a single crossing between 15 and 60 GeV (1 MeV-100 GeV scanned)",
@@ -82,7 +82,7 @@ def _g2_vs_zpole_rows():
 def _aleph_rows():
     reason = ("needs a 2 -> 4 event generator (CalcHEP in the paper) for e+e- -> e+e- l+l- with X exchange and "
               "the ALEPH event selection [55]; not available here")
-    return [not_reproduced(f"chiang7-aleph-eell-{tag}", SRC,
+    return [not_reproduced(f"chiang.s7.aleph-eell-{tag}", SRC,
                            f"|g_Le,Re| bound from ALEPH e+e- -> e+e- l+l- at m_X = {m} GeV (B(X->ee) = 1)",
                            val, reason)
             for tag, m, val in (("10mev", 0.01, 0.2), ("1gev", 1, 0.08), ("100gev", 100, 0.5))]
@@ -96,10 +96,10 @@ def _beam_dump_rows():
     approx = ("APPROXIMATE: first-principles BEST thick-target estimate (no acceptance, primary electron only, "
               "n_up partly from our reading of Andreas et al. 2012); overestimates E137's reach above ~200 MeV.")
     return [
-        claim("chiang7-bd-reach", SRC, "beam-dump constraints exist for m_X under a few hundred MeV",
+        claim("chiang.s7.bd-reach", SRC, "beam-dump constraints exist for m_X under a few hundred MeV",
               "a few hundred MeV", f"largest excluded mass {reach * 1e3:.0f} MeV", 0.1 <= reach <= 1.0,
               "largest m_X with an excluded g_Ve band in [100 MeV, 1 GeV]", note=approx),
-        compare("chiang7-s-factor-r-effect", "external-inputs.md sec. 4",
+        compare("chiang.s7.s-factor-r-effect", "external-inputs.md sec. 4",
                 "relative change of S at m_X = 300 MeV from R (pi+ pi-)", 0.0, s_with / s_without - 1, 0.01,
                 note="rho-dominance pion form factor; external-inputs says S changes by under 1% below 300 MeV"),
     ]

@@ -126,21 +126,21 @@ def rows():
     worst_model = max(lim, key=lambda k: float(np.max(lim[k][low])))
     at_01 = max(float(v[0]) for v in lim.values())
     out.append(compare(
-        "lindner-s5-gx-below-1mev", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.gx-below-1mev", SRC + " Sec. 5, Fig. 1",
         "largest g_X limit over all models for 0.1 MeV <= m_Z' <= 1 MeV (all excluded above it)",
         4e-6, worst_low, 0.3, relative=True,
         note=f"Weakest model {worst_model}; in the g Q convention (g = g_X/2) {worst_low / 2:.3g}. " + DATA_NOTE,
         note_if_differs="Our limits rise from ~3e-6 at 0.1 MeV to the TEXONO plateau at ~1 MeV; the "
                         "summary TEXONO ratio (26% error) is weaker than the binned fit."))
     out.append(compare(
-        "lindner-s5-gx-at-0p1mev", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.gx-at-0p1mev", SRC + " Sec. 5, Fig. 1",
         "largest g_X limit over all models at m_Z' = 0.1 MeV (lowest mass plotted)",
         4e-6, at_01, 0.3, relative=True,
         note=f"In the g Q convention {at_01 / 2:.3g}. GEMMA dominates here. " + DATA_NOTE))
     bl10 = float(lim["B-L"][-1])
     f10 = float(lim["F"][-1])
     out.append(compare(
-        "lindner-s5-gx-10gev-paper-convention", SRC + " Sec. 5",
+        "lindner.s5.gx-10gev-paper-convention", SRC + " Sec. 5",
         "g_X limit at m_Z' = 10 GeV, B-L, combined (paper convention g_X Q_X / 2)",
         6e-3, bl10, 0.3, relative=True,
         note=f"The text names no model; B-L is the paper's benchmark (Fig. 2). Other models: F (strongest) "
@@ -149,13 +149,13 @@ def rows():
         note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (next row) -- the "
                         "paper's numbers appear to mix conventions by a factor 2."))
     out.append(compare(
-        "lindner-s5-gx-10gev-gq-convention", SRC + " Sec. 5",
+        "lindner.s5.gx-10gev-gq-convention", SRC + " Sec. 5",
         "g limit at m_Z' = 10 GeV, B-L, combined, in the g Q convention (g = g_X / 2)",
         6e-3, bl10 / 2, 0.3, relative=True,
         note="Same limit as the previous row expressed with covariant derivative g Q."))
     strongest = all(all(lim["F"][k] <= lim[m][k] for m in lim) for k in range(masses.size))
     out.append(claim(
-        "lindner-s5-u1f-strongest", SRC + " Sec. 5, Fig. 1", "U(1)_F gets the strongest bound on g_X",
+        "lindner.s5.u1f-strongest", SRC + " Sec. 5, Fig. 1", "U(1)_F gets the strongest bound on g_X",
         "U(1)_F strongest", "F smallest at all masses" if strongest else "not everywhere", strongest,
         "F limit <= every other model's at m_Z' = 1e-4, 3e-4, 1e-3, 3, 10 GeV (combined)",
         note="Its charges (l_L = -3, e_R = -4) are the largest."))
@@ -166,13 +166,13 @@ def rows():
     r_pos = fits.limit_curves(["B-L"], ["combined"], ms, alpha_over_gx=1.0)[("B-L", "combined")]
     lg = float(np.mean(np.log10(r_pos / r_neg)))
     out.append(compare(
-        "lindner-s5-alpha-factor", SRC + " Sec. 5, Fig. 2",
+        "lindner.s5.alpha-factor", SRC + " Sec. 5, Fig. 2",
         "log10 of the spread of B-L g_X limits between alpha/g_X = -1 and +1 (mean over 1 MeV-1 GeV)",
         0.5, lg, 0.15,
         note="The paper: 'within -1 <= alpha/g_X <= 1 the bounds become stronger ... by roughly 10^0.5'."))
     lower_neg = bool(np.all(r_neg < r_pos))
     out.append(claim(
-        "lindner-s5-alpha-direction", SRC + " Fig. 2 caption",
+        "lindner.s5.alpha-direction", SRC + " Fig. 2 caption",
         "bounds with negative alpha are lower than with positive alpha",
         "negative alpha lower", "negative alpha lower" if lower_neg else "positive alpha lower", lower_neg,
         "limit(alpha = -g_X) < limit(alpha = +g_X) at 1e-3, 1e-2, 0.1, 1 GeV",
@@ -180,7 +180,7 @@ def rows():
              "(one of the two is misworded, or the sign convention of alpha differs)."))
 
     out.append(claim(
-        "lindner-s5-alpha-direction-text", SRC + " Sec. 5 (text on Fig. 2)",
+        "lindner.s5.alpha-direction-text", SRC + " Sec. 5 (text on Fig. 2)",
         "the bounds become stronger when alpha increases (-1 <= alpha/g_X <= 1)",
         "stronger for larger alpha", "stronger for larger alpha" if not lower_neg else "weaker for larger alpha",
         not lower_neg, "limit(alpha = +g_X) < limit(alpha = -g_X)",
@@ -193,7 +193,7 @@ def rows():
     hi = fits.limit_curves(["B-L"], ["combined"], [3.0, 10.0])[("B-L", "combined")]
     slope = math.log(hi[1] / hi[0]) / math.log(10.0 / 3.0)
     out.append(compare(
-        "lindner-s5-linear-large-mass", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.linear-large-mass", SRC + " Sec. 5, Fig. 1",
         "slope d ln g_X / d ln m_Z' of the B-L limit between 3 and 10 GeV (linear behaviour)",
         1.0, slope, 0.02, note="For m_Z'^2 >> 2 m_e T the Z' is a contact interaction, sigma_X ~ g_X^2/m_Z'^2."))
 
@@ -222,27 +222,27 @@ def rows():
     # formula checks
     mix = _mixing_check()
     out.append(compare(
-        "lindner-formula-mixing-exact", SRC + " Eqs. 2.11-2.14, A.15-A.17",
+        "lindner.formula.mixing-exact", SRC + " Eqs. 2.11-2.14, A.15-A.17",
         "max |our masses, alpha - numerical generalised diagonalisation| / m_heavy^2 (100 random points)",
         0.0, mix, 1e-9, note="Stable forms (see errata); the printed 2.14 and A.16 cancel for tiny eps, delta."))
     nomix, withmix = _chiang_check()
     out.append(compare(
-        "lindner-formula-chiang-limit", SRC + " Eqs. B.20-B.27 vs Chiang A1-A5",
+        "lindner.formula.chiang-limit", SRC + " Eqs. B.20-B.27 vs Chiang A1-A5",
         "max relative difference of Lindner's exact dsigma/dT and Chiang's A1-A5 with L = g_X^2 Q_nu Q_eL / 4, "
         "R = g_X^2 Q_nu Q_eR / 4 (no mixing)", 0.0, nomix, 1e-9,
         note="m_Z = m_W / c_W in both. The residual is Chiang's unitary-gauge W terms (m_e^2/m_W^2)."))
     out.append(compare(
-        "lindner-formula-mixing-effective-couplings", SRC + " Eqs. 2.17-2.22, B.20 vs Chiang A1-A5",
+        "lindner.formula.mixing-effective-couplings", SRC + " Eqs. 2.17-2.22, B.20 vs Chiang A1-A5",
         "max relative difference with mixing (|eps|, |alpha| <= 0.3) through the effective chiral couplings",
         0.0, withmix, 1e-9))
     try:
         worst, n = _partial_check()
     except ImportError:
-        out.append(not_reproduced("lindner-formula-partial-quadrature", SRC + " App. C",
+        out.append(not_reproduced("lindner.formula.partial-quadrature", SRC + " App. C",
                                   "I_ij vs high-precision quadrature", 0.0, "mpmath is not installed"))
     else:
         out.append(compare(
-            "lindner-formula-partial-quadrature", SRC + " App. C, Eqs. C.4-C.13 (+ I14, K12)",
+            "lindner.formula.partial-quadrature", SRC + " App. C, Eqs. C.4-C.13 (+ I14, K12)",
             f"max relative error of the stable I_ij vs 30-digit quadrature ({n} cases, m_Z' 0.1 MeV-10 GeV)",
             0.0, worst, 1e-10, note="The printed C.7 and C.11 are off by factors 4-1e6 at 1-10 GeV."))
     return out
