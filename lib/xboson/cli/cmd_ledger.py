@@ -14,6 +14,10 @@ def register(sub):
 def run(args):
     from .. import ledger
 
-    if args.ids:
-        return [ledger.find(i).as_dict() for i in args.ids]
-    return ledger.as_records()
+    if not args.ids:
+        return ledger.as_records()
+    known = {n for r in ledger.all_rows() for n in (r.id, *r.aliases)}
+    for i in args.ids:
+        if i not in known:
+            raise ValueError(f"--id: unknown ledger id {i!r} (`xboson ledger` lists the ids)")
+    return [ledger.find(i).as_dict() for i in args.ids]

@@ -54,7 +54,8 @@ class Row:
     which (``absolute``, ``relative``, ``criterion``; None when not reproduced).
     ``quantity_tex`` is the quantity as text with inline ``$...$`` math; ``errata`` the anchor of
     the errata-page entry that discusses the row (None if there is none); ``aliases`` the row's
-    former ids.
+    former ids; ``reason`` one sentence saying why a row differs or is not reproduced (empty when
+    it agrees).
     """
 
     id: str
@@ -69,6 +70,7 @@ class Row:
     quantity_tex: str = ""
     tolerance_kind: str | None = None
     errata: str | None = None
+    reason: str = ""
 
     @property
     def section(self) -> str:
@@ -107,7 +109,7 @@ def compare(id, source, quantity, paper, ours, tol, *, relative=False, note="", 
     text = note if ok or not note_if_differs else (note + " " + note_if_differs).strip()
     kind = "relative" if relative else "absolute"
     return Row(id, source, quantity, paper, _round(ours_f), f"{tol:g} ({kind})", status, text,
-               tuple(aliases), tex, kind, errata)
+               tuple(aliases), tex, kind, errata, "" if ok else _first_sentence(note_if_differs or note))
 
 
 def claim(id, source, quantity, paper, ours, holds: bool, criterion: str, note="", note_if_differs="",
@@ -116,12 +118,20 @@ def claim(id, source, quantity, paper, ours, holds: bool, criterion: str, note="
     status = "agrees" if holds else "differs"
     text = note if holds or not note_if_differs else (note + " " + note_if_differs).strip()
     return Row(id, source, quantity, paper, ours, criterion, status, text, tuple(aliases), tex, "criterion",
-               errata)
+               errata, "" if holds else _first_sentence(note_if_differs or note))
 
 
 def not_reproduced(id, source, quantity, paper, reason, *, tex="", aliases=(), errata=None):
     return Row(id, source, quantity, paper, None, None, "not-reproduced", reason, tuple(aliases), tex, None,
-               errata)
+               errata, _first_sentence(reason))
+
+
+_SENTENCE_END = re.compile(r"(?<!Sec\.)(?<!Secs\.)(?<!Eq\.)(?<!Eqs\.)(?<!Fig\.)(?<!Ref\.)(?<!App\.)(?<!al\.)"
+                           r"(?<!vs\.)(?<=\.)\s+(?=[A-Z(])")
+
+
+def _first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def _round(x: float):
@@ -164,7 +174,7 @@ def find(row_id: str) -> Row:
 
 def as_records() -> list[dict]:
     """The ledger as JSON-ready dicts with keys id, source, quantity, paper_value, our_value,
-    tolerance, status, note, and aliases, quantity_tex, tolerance_kind, errata, page, figure."""
+    tolerance, status, note, and aliases, quantity_tex, tolerance_kind, errata, reason, page, figure."""
     return [r.as_dict() for r in all_rows()]
 
 

@@ -63,7 +63,8 @@ def rows():
         compare("chiang.s3.sm_from_slope", SRC, "sigma_bar_SM = 9.3e-45 cm^2 x <E>/MeV [1e-43 cm^2]",
                 d["sm_sigma_bar_quoted"], d["sm_slope_quoted"] * e_bar / 100.0, 0.005,
                 note="The paper's SM value is LSND's slope times the flux-averaged energy.",
-                tex=r"$\bar\sigma_{\rm SM} = 9.3\times10^{-45}\,{\rm cm^2}\times\langle E\rangle/{\rm MeV}$ [$10^{-43}$ cm²]",
+                tex=r"$\bar\sigma_{\rm SM} = 9.3\times10^{-45}\,{\rm cm^2}\times\langle E\rangle/{\rm MeV}$ "
+                    r"[$10^{-43}$ cm²]",
                 errata=E_SM),
         compare("chiang.s3.sm_tree_integral", SRC, "SM flux-averaged cross section, our tree-level "
                 "integral with sin^2 theta_W = 0.23 [1e-43 cm^2]", d["sm_sigma_bar_quoted"], own_sm, 0.005,
@@ -111,7 +112,8 @@ def rows():
         claim("chiang.s3.rings_grow_for_lighter_X", SRC, "restrictions weaker for lighter X",
               "larger rings for smaller m_X", "outer extent " + ", ".join(f"{s:.2f}" for s in sizes)
               + " for m_X = 1, 2, 5, 10, 50 MeV", all(a > b for a, b in zip(sizes, sizes[1:])),
-              "outer extent strictly decreasing with m_X", tex=r"Fig. 1 rings larger (weaker restrictions) for lighter X"),
+              "outer extent strictly decreasing with m_X",
+              tex=r"Fig. 1 rings larger (weaker restrictions) for lighter X"),
         claim("chiang.s3.eq8_first_order", SRC + " after Eq. 8", "Eq. 8 keeps terms to first order in m_e",
               "first order in m_e", f"relative error {eq8_err[10.0]:.3f} at 10 MeV, {eq8_err[52.8]:.4f} at 52.8 MeV",
               0.5 < eq8_err[10.0] / eq8_err[52.8] * 10.0 / 52.8 < 2.0,

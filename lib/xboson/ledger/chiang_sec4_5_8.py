@@ -99,7 +99,8 @@ def _limit_rows() -> list[Row]:
         rows.append(compare(f"chiang.s4.ee_largest_limit_{m:g}GeV", SRC_IV,
                             f"largest of |L_ee|^(1/2), |R_ee|^(1/2) limits at m_X = {m:g} GeV",
                             paper, ours, ONE_SIG_FIG, relative=True,
-                            tex=rf"largest of the $|L_{{ee}}|^{{1/2}}$, $|R_{{ee}}|^{{1/2}}$ limits at $m_X = {m:g}$ GeV",
+                            tex=rf"largest of the $|L_{{ee}}|^{{1/2}}$, $|R_{{ee}}|^{{1/2}}$ limits at "
+                                rf"$m_X = {m:g}$ GeV",
                             note="low-energy region at that mass (exact propagator; = 50 MeV region "
                                  "rescaled to within 1%)"))
     return rows
@@ -119,7 +120,8 @@ def _kinematics_rows() -> list[Row]:
     rows.append(compare("chiang.s4.contact_error_bound", SRC_IV,
                         f"s_max / m_X^2 at m_X = {ce['m_x_mev']:g} MeV (size of the contact-formula error)",
                         ce["value"], s_max / m**2, ONE_SIG_FIG, relative=True, errata=E_KIN,
-                        tex=rf"$s_{{\max}}/m_X^2$ at $m_X = {ce['m_x_mev']:g}$ MeV (size of the contact-formula error)"))
+                        tex=rf"$s_{{\max}}/m_X^2$ at $m_X = {ce['m_x_mev']:g}$ MeV "
+                            "(size of the contact-formula error)"))
     # The actual flux-averaged error of the contact (heavy-X) formula in the X-SM interference
     # of each Table I observable at 25 MeV, compared with the s_max/m_X^2 estimate.
     worst = 0.0
@@ -174,7 +176,8 @@ def _charm2_rows() -> list[Row]:
                             f"|{chir}_mumu|^(1/2)_max at m_X = 1 GeV (grows ~ m_X above)",
                             c["coupling_sqrt_max"], ours, ONE_SIG_FIG, relative=True,
                             note="CHARM-II Eq. (16) at 1.64 sigma, contact limit",
-                            tex=rf"$|{chir}_{{\mu\mu}}|^{{1/2}}_{{\max}}$ at $m_X = 1$ GeV (grows $\propto m_X$ above)"))
+                            tex=rf"$|{chir}_{{\mu\mu}}|^{{1/2}}_{{\max}}$ at $m_X = 1$ GeV "
+                                r"(grows $\propto m_X$ above)"))
     return rows
 
 

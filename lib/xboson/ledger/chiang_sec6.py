@@ -57,9 +57,10 @@ def _sm_rows() -> list[Row]:
                   int(ok.sum()), int(ok.sum()) >= c["min_rows"], f"count >= {c['min_rows']}",
                   tex=r"number of Table II rows whose $\sigma_{\rm SM}$ we reproduce within 10% "
                       "(tree level, Eqs. 12, A12–A16)", errata="errata-chiang-s6-table2-cuts",
-                  note=f"our reading of the garbled cut column (errata page); outside 10%: {outliers or 'none'}; ratios ours/paper "
+                  note=f"our reading of the garbled cut column (errata page); outside 10%: {outliers or 'none'}; "
+                       f"ratios ours/paper "
                        f"{ratio.min():.3f}-{ratio.max():.3f}; worst {rows[worst].label}",
-                  note_if_differs="fewer rows than the issue's threshold reproduce")]
+                  note_if_differs="fewer rows than the threshold for 'most' reproduce")]
 
 
 def _fig5_rows() -> list[Row]:

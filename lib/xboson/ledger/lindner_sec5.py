@@ -150,14 +150,15 @@ def rows():
         note=f"The text names no model; B-L is the paper's benchmark (Fig. 2). Other models: F (strongest) "
              f"{f10:.3g}, G (weakest) {float(lim['G'][-1]):.3g}. CHARM-II dominates (heavy Z' = "
              "contact interaction, so the summary (g_V +- g_A)^2 is nearly what the binned fit uses).",
-        note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (next row) -- the "
-                        "paper's numbers appear to mix conventions by a factor 2."))
+        note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (row "
+                        "lindner.s5.gX_10GeV_gQ_convention) -- the paper's numbers appear to mix conventions by "
+                        "a factor 2."))
     out.append(compare(
         "lindner.s5.gX_10GeV_gQ_convention", SRC + " Sec. 5",
         "g limit at m_Z' = 10 GeV, B-L, combined, in the g Q convention (g = g_X / 2)",
         6e-3, bl10 / 2, 0.3, relative=True, aliases=("lindner.s5.gx-10gev-gq-convention",), errata=E_QUOTED,
         tex=r"$g$ limit at $m_{Z'} = 10$ GeV, $B-L$, combined, in the $gQ$ convention ($g = g_X/2$)",
-        note="Same limit as the previous row expressed with covariant derivative g Q."))
+        note="Same limit as row lindner.s5.gX_10GeV_paper_convention, expressed with covariant derivative g Q."))
     strongest = all(all(lim["F"][k] <= lim[m][k] for m in lim) for k in range(masses.size))
     out.append(claim(
         "lindner.s5.U1F_strongest", SRC + " Sec. 5, Fig. 1", "U(1)_F gets the strongest bound on g_X",
@@ -195,8 +196,9 @@ def rows():
         "the bounds become stronger when alpha increases (-1 <= alpha/g_X <= 1)",
         "stronger for larger alpha", "stronger for larger alpha" if not lower_neg else "weaker for larger alpha",
         not lower_neg, "limit(alpha = +g_X) < limit(alpha = -g_X)",
-        note="The text contradicts the Fig. 2 caption (previous row); we agree with the caption. With our "
-             "conventions (Eqs. 2.12, 2.17-2.22 corrected; the printed a_1,2, b_1,2 give the same) and B-L lepton "
+        note="The text contradicts the Fig. 2 caption (row lindner.s5.alpha_direction); we agree with the caption. "
+             "With our conventions (Eqs. 2.12, 2.17-2.22 corrected; the printed a_1,2, b_1,2 give the same) and "
+             "B-L lepton "
              "charges -1, negative alpha/g_X adds the Z-like coupling alpha g/(2 c_W) to g_X Q_nu/2 constructively; "
              "with L-B charges (+1) the direction would flip.",
         aliases=("lindner.s5.alpha-direction-text",), errata=E_QUOTED,
