@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .data import DATA_DIR
+from .ledger import by_section
 
 #: Book-relative links from the ledger page (book/ledger.html) to the other pages.
 ROOT_FROM_LEDGER = "../"
@@ -68,10 +69,6 @@ def _tolerance(r) -> str:
     return _fmt(r.tolerance)
 
 
-def _section_title(r) -> str:
-    return r.source.split(",")[0].split(" after")[0].split(" (")[0]
-
-
 def _row_html(r, root: str) -> str:
     quantity = tex_html(r.quantity_tex) if r.quantity_tex else html.escape(r.quantity)
     links = []
@@ -97,17 +94,15 @@ def _row_html(r, root: str) -> str:
 def ledger_summary_html(rows) -> str:
     """Counts per section and status, then every row that differs or is not reproduced with its
     one-line reason, each linked to its anchor."""
-    sections: dict[str, dict[str, int]] = {}
-    for r in rows:
-        counts = sections.setdefault(_section_title(r), dict.fromkeys(_STATUS_LABEL, 0))
-        counts[r.status] += 1
+    sections = {name: {k: sum(r.status == k for r in items) for k in _STATUS_LABEL}
+                for name, items in by_section(rows).items()}
     total = status_summary(rows)
     head = "<tr><th>section</th>" + "".join(f"<th>{v}</th>" for v in _STATUS_LABEL.values()) + "</tr>"
     body = "".join("<tr><td>" + html.escape(s) + "</td>" + "".join(f"<td>{c[k]}</td>" for k in _STATUS_LABEL)
                    + "</tr>" for s, c in sections.items())
     foot = ("<tr><th>all</th>" + "".join(f"<th>{total.get(k, 0)}</th>" for k in _STATUS_LABEL) + "</tr>")
     items = []
-    for r in rows:
+    for r in (r for group in by_section(rows).values() for r in group):
         if r.status != "agrees":
             items.append(f"<li><a href='#{html.escape(r.id)}'><code>{html.escape(r.id)}</code></a> "
                          f"(<b>{_STATUS_LABEL[r.status]}</b>): {html.escape(r.reason)}</li>")
@@ -121,18 +116,11 @@ def ledger_summary_html(rows) -> str:
 def ledger_html(rows, notes: bool = True, root: str = ROOT_FROM_LEDGER) -> str:
     """The ledger as one card per row (anchor = row id), grouped by paper section; each card
     links to its section page (``root`` + page + ``.html``) and its errata entry."""
-    groups: dict[str, list] = {}
-    for r in rows:
-        groups.setdefault(_section_title(r), []).append(r if notes else _without_note(r))
     out = [_STYLE]
-    for section, items in groups.items():
+    for section, items in by_section(rows).items():
         out.append(f"<h3>{html.escape(section)}</h3>")
-        out.extend(_row_html(r, root) for r in items)
+        out.extend(_row_html(r if notes else replace(r, note=""), root) for r in items)
     return "".join(out)
-
-
-def _without_note(r):
-    return replace(r, note="")
 
 
 def status_summary(rows) -> dict[str, int]:

@@ -31,6 +31,15 @@ STATUSES = ("agrees", "differs", "not-reproduced")
 #: ``paper.section.claim``: section ``sN`` (paper section N) or ``appX`` (appendix X).
 ID_PATTERN = re.compile(r"^(chiang|lindner)\.(s[1-9]|app[a-c])\.[A-Za-z0-9_]+$")
 
+#: Readable name of each ``paper.section`` id prefix, in the papers' order.
+SECTION_TITLES = {
+    "chiang.s3": "Chiang Sec. III", "chiang.s4": "Chiang Sec. IV", "chiang.s5": "Chiang Sec. V",
+    "chiang.s6": "Chiang Sec. VI", "chiang.s7": "Chiang Sec. VII", "chiang.s8": "Chiang Sec. VIII",
+    "lindner.s2": "Lindner Sec. 2", "lindner.s3": "Lindner Sec. 3", "lindner.s4": "Lindner Sec. 4",
+    "lindner.s5": "Lindner Sec. 5", "lindner.appa": "Lindner App. A", "lindner.appb": "Lindner App. B",
+    "lindner.appc": "Lindner App. C",
+}
+
 #: The book page (path without suffix, relative to the book root) of each paper section.
 SECTION_PAGES = {
     "chiang.s3": "notebooks/chiang_sec3_nue",
@@ -136,6 +145,16 @@ def _first_sentence(text: str) -> str:
 
 def _round(x: float):
     return float(f"{x:.6g}") if math.isfinite(x) else x
+
+
+def by_section(rows) -> dict[str, list[Row]]:
+    """Rows grouped by ``paper.section`` in the papers' order (unknown sections last), keyed by
+    the section's readable name."""
+    order = list(SECTION_TITLES)
+    groups: dict[str, list[Row]] = {}
+    for r in sorted(rows, key=lambda r: order.index(r.section) if r.section in order else len(order)):
+        groups.setdefault(SECTION_TITLES.get(r.section, r.section), []).append(r)
+    return groups
 
 
 def section_modules():
