@@ -25,7 +25,7 @@ _STATUS_LABEL = {"agrees": "agrees", "differs": "differs", "not-reproduced": "no
 _STYLE = """<style>
 .xb-summary table{border-collapse:collapse;margin:0.3em 0 0.8em}
 .xb-summary td,.xb-summary th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:right}
-.xb-summary td:first-child,.xb-summary th:first-child{text-align:left}
+.xb-summary td:first-child,.xb-summary th:first-child{text-align:left;white-space:nowrap}
 .xb-summary li{margin-bottom:0.35em}
 .xb-row{border:1px solid #ccc;border-left-width:6px;border-radius:4px;padding:6px 10px;margin:0 0 10px;
   overflow-wrap:anywhere}
@@ -73,7 +73,7 @@ def _row_html(r, root: str) -> str:
     quantity = tex_html(r.quantity_tex) if r.quantity_tex else html.escape(r.quantity)
     links = []
     if r.page:
-        where = f"{r.figure} in the section page" if r.figure else "section page"
+        where = f"section page ({r.figure})" if r.figure else "section page"
         links.append(f"<a href='{root}{r.page}.html'>{html.escape(where)}</a>")
     if r.errata:
         links.append(f"<a href='{ERRATA_PAGE}#{r.errata}'>errata entry</a>")
@@ -116,11 +116,12 @@ def ledger_summary_html(rows) -> str:
 def ledger_html(rows, notes: bool = True, root: str = ROOT_FROM_LEDGER) -> str:
     """The ledger as one card per row (anchor = row id), grouped by paper section; each card
     links to its section page (``root`` + page + ``.html``) and its errata entry."""
-    out = [_STYLE]
+    # mathjax_process: Sphinx's MathJax skips the page body except elements with this class
+    out = [_STYLE, "<div class='xb-ledger mathjax_process'>"]
     for section, items in by_section(rows).items():
         out.append(f"<h3>{html.escape(section)}</h3>")
         out.extend(_row_html(r if notes else replace(r, note=""), root) for r in items)
-    return "".join(out)
+    return "".join(out) + "</div>"
 
 
 def status_summary(rows) -> dict[str, int]:
