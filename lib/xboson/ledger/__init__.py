@@ -143,6 +143,16 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
+def mass_label(m_x: float) -> str:
+    """A mass m_x [GeV] for a row id, as the papers quote it: ``10MeV`` below 1 GeV, else ``5GeV``."""
+    return f"{m_x * 1000:g}MeV" if m_x < 1 else f"{m_x:g}GeV"
+
+
+def mass_tex(m_x: float) -> str:
+    """A mass m_x [GeV] as TeX (for ``tex=``): MeV below 1 GeV, else GeV."""
+    return rf"{m_x * 1000:g}\,{{\rm MeV}}" if m_x < 1 else rf"{m_x:g}\,{{\rm GeV}}"
+
+
 def _round(x: float):
     return float(f"{x:.6g}") if math.isfinite(x) else x
 

@@ -15,7 +15,7 @@ from ..constants import M_E
 from ..data import load_yaml
 from ..experiments import charm2, low_energy, reactors
 from ..units import GeV, MeV
-from . import Row, claim, compare
+from . import Row, claim, compare, mass_label, mass_tex
 
 SRC_IV = "Chiang Sec. IV"
 SRC_V = "Chiang Sec. V"
@@ -25,11 +25,6 @@ E_SPECTRUM = "errata-chiang-s4-spectrum-below-2mev"
 E_KIN = "errata-chiang-s4-kinematics"
 E_CHARM2 = "errata-chiang-s5-charm2"
 E_EMU_HEAVY = "errata-chiang-s8-emu-heavy"
-
-
-def _label_tex(m_x: float) -> str:
-    """A mass [GeV] as TeX, as the paper's text gives it: in MeV below 1 GeV."""
-    return rf"{m_x / MeV:g}\,{{\rm MeV}}" if m_x < GeV else rf"{m_x / GeV:g}\,{{\rm GeV}}"
 
 
 def _claims() -> dict:
@@ -192,7 +187,8 @@ def _sec8_rows() -> list[Row]:
             rows.append(compare(f"chiang.s8.rho{chir}_emu_max_{label}", SRC_VIII + ", Fig. 7(c)",
                                 f"|rho^{chir}_emu|_max, low-energy data, m_X = {label}",
                                 paper, _abs_max(ext[axis[0]], ext[axis[1]]), ONE_SIG_FIG, relative=True,
-                                tex=rf"$|\rho^{chir}_{{e\mu}}|_{{\max}}$, low-energy data, $m_X = {_label_tex(m)}$"))
+                                tex=rf"$|\rho^{chir}_{{e\mu}}|_{{\max}}$, low-energy data, "
+                                    rf"$m_X = {mass_tex(m / GeV)}$"))
     for chir, key, axis in (("L", "rho_etau_L", ("x_min", "x_max")), ("R", "rho_etau_R", ("y_min", "y_max"))):
         d = c[key]
         for m_mev, paper in zip(d["masses_mev"], d["values"]):
@@ -213,11 +209,11 @@ def _sec8_rows() -> list[Row]:
         d = c[key]
         for m, paper in zip(d["masses_gev"], d["values"]):
             ours = low_energy.limit(f"{chir}emu", m * GeV)["upper"]
-            label = f"{m * 1000:g}MeV" if m < 1 else f"{m:g}GeV"
+            label = mass_label(m)
             rows.append(compare(f"chiang.s8.{chir}emu_sqrt_max_{label}", SRC_VIII,
                                 f"|{chir}_emu|^(1/2)_max at m_X = {m:g} GeV", paper, ours,
                                 ONE_SIG_FIG, relative=True,
-                                tex=rf"$|{chir}_{{e\mu}}|^{{1/2}}_{{\max}}$ at $m_X = {_label_tex(m * GeV)}$"))
+                                tex=rf"$|{chir}_{{e\mu}}|^{{1/2}}_{{\max}}$ at $m_X = {mass_tex(m)}$"))
     d = c["sqrt_emu_heavy"]
     for m, paper in zip(d["masses_gev"], d["values"]):
         for chir in ("L", "R"):

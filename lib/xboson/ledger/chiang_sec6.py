@@ -11,7 +11,7 @@ import numpy as np
 from .. import couplings
 from ..data import load_yaml
 from ..units import keV
-from . import Row, claim, compare
+from . import Row, claim, compare, mass_label, mass_tex
 
 SRC = "Chiang Sec. VI"
 SRC_A = "Chiang App. A (after Eq. A16)"
@@ -27,15 +27,6 @@ def _ext(pair: str, m_x: float, gamma_x: float, width: bool = True) -> dict:
     from ..experiments import lep
 
     return lep.constraint(m_x, gamma_x, width=width).region(pair).extremes()
-
-
-def _mass_label(m_x: float) -> str:
-    """A mass [GeV] for a row id: ``10MeV``, ``5GeV``."""
-    return f"{m_x * 1000:g}MeV" if m_x < 1 else f"{m_x:g}GeV"
-
-
-def _mass_tex(m_x: float) -> str:
-    return rf"{m_x * 1000:g}\,{{\rm MeV}}" if m_x < 1 else rf"{m_x:g}\,{{\rm GeV}}"
 
 
 def _sqrt_max(ext: dict, axis: str, m_x: float) -> float:
@@ -72,11 +63,11 @@ def _fig5_rows() -> list[Row]:
             ext = _ext("ee", m, gam)
             for chir, axis in (("L", "x"), ("R", "y")):
                 out.append(compare(
-                    f"chiang.s6.fig5_{level}_{chir}ee_{_mass_label(m)}", SRC + ", Fig. 5 text",
+                    f"chiang.s6.fig5_{level}_{chir}ee_{mass_label(m)}", SRC + ", Fig. 5 text",
                     f"|{chir}_ee|^(1/2)_max, m_X = {m:g} GeV, Gamma_X = {factor * w:g} keV ({level} row)",
                     c[level][k], _sqrt_max(ext, axis, m), c["tolerance"],
                     aliases=(f"chiang.s6.fig5.{level}.{chir}ee_{m:g}GeV",),
-                    tex=rf"$|{chir}_{{ee}}|^{{1/2}}_{{\max}}$, $m_X = {_mass_tex(m)}$, "
+                    tex=rf"$|{chir}_{{ee}}|^{{1/2}}_{{\max}}$, $m_X = {mass_tex(m)}$, "
                         rf"$\Gamma_X = {factor * w:g}$ keV ({level} row)",
                     note="LEP Table II (paper sigma_SM subtracted, 90% CL, 2 sigma for the footnote-2 rows) "
                          "+ Eq. (17); exact region extremes",
@@ -91,10 +82,10 @@ def _fig8_rows() -> list[Row]:
         ext = _ext("emu", m, w * keV)
         for chir, axis in (("L", "x"), ("R", "y")):
             out.append(compare(
-                f"chiang.s8.fig8_{chir}mue_{_mass_label(m)}", SRC_VIII + ", Fig. 8 text",
+                f"chiang.s8.fig8_{chir}mue_{mass_label(m)}", SRC_VIII + ", Fig. 8 text",
                 f"|{chir}_mue|^(1/2)_max, m_X = {m:g} GeV, Gamma_X = {w:g} keV",
                 paper, _sqrt_max(ext, axis, m), c["tolerance"], aliases=(f"chiang.s8.fig8.{chir}mue_{m:g}GeV",),
-                tex=rf"$|{chir}_{{\mu e}}|^{{1/2}}_{{\max}}$, $m_X = {_mass_tex(m)}$, $\Gamma_X = {w:g}$ keV",
+                tex=rf"$|{chir}_{{\mu e}}|^{{1/2}}_{{\max}}$, $m_X = {mass_tex(m)}$, $\Gamma_X = {w:g}$ keV",
                 errata="errata-chiang-s6-eq18",
                 note="both charge-conjugate final states nu_e nubar_mu, nu_mu nubar_e; width product "
                      "Eq. (18) counted for (e,mu) and (mu,e)",
