@@ -63,7 +63,7 @@ def test_phase_space_normalisation():
 
 
 def test_sm_per_row_reproduces_table2():
-    """38 of 39 rows within 10% of the paper's sigma_SM (known-issues: 38 of 39)."""
+    """38 of 39 rows within 10% of the paper's sigma_SM (see the errata page: 38 of 39)."""
     rows = table2.rows()
     ratio = xsec.sigma_sm() / np.array([r.sigma_sm for r in rows])
     assert np.sum(np.abs(ratio - 1) <= 0.10) == 38

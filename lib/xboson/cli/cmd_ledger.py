@@ -1,15 +1,23 @@
-"""``xboson ledger [--json]``: the reproduction ledger, recomputed."""
+"""``xboson ledger [--id ID ...] [--json]``: the reproduction ledger, recomputed."""
 
 from .main import add_json_flag
 
 
 def register(sub):
     p = sub.add_parser("ledger", help="recompute the reproduction ledger")
+    p.add_argument("--id", dest="ids", action="append", metavar="ID",
+                   help="only the row with this id or former id (alias); repeatable")
     add_json_flag(p)
     p.set_defaults(func=run)
 
 
 def run(args):
-    from ..ledger import as_records
+    from .. import ledger
 
-    return as_records()
+    if not args.ids:
+        return ledger.as_records()
+    known = {n for r in ledger.all_rows() for n in (r.id, *r.aliases)}
+    for i in args.ids:
+        if i not in known:
+            raise ValueError(f"--id: unknown ledger id {i!r} (`xboson ledger` lists the ids)")
+    return [ledger.find(i).as_dict() for i in args.ids]

@@ -15,6 +15,7 @@ import numpy as np
 from . import claim, compare, not_reproduced
 
 SRC = "Lindner et al."
+E_QUOTED = "errata-lindner-quoted-limits"
 DATA_NOTE = ("Our limits use summary measurements (TEXONO ratio 3-8 MeV; CHARM-II (g_V +- g_A)^2 at the mean "
              "energies; GEMMA via the mu_nu-equivalent excess, our reconstruction); the paper fitted binned "
              "spectra read off TEXONO Fig. 16, GEMMA Fig. 8 and CHARM-II PLB 302 Table 2, which we do not have.")
@@ -126,39 +127,45 @@ def rows():
     worst_model = max(lim, key=lambda k: float(np.max(lim[k][low])))
     at_01 = max(float(v[0]) for v in lim.values())
     out.append(compare(
-        "lindner.s5.gx-below-1mev", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.gX_below_1MeV", SRC + " Sec. 5, Fig. 1",
         "largest g_X limit over all models for 0.1 MeV <= m_Z' <= 1 MeV (all excluded above it)",
-        4e-6, worst_low, 0.3, relative=True,
+        4e-6, worst_low, 0.3, relative=True, aliases=("lindner.s5.gx-below-1mev",), errata=E_QUOTED,
+        tex=r"largest $g_X$ limit over all models for $0.1\le m_{Z'}\le1$ MeV (all excluded above it)",
         note=f"Weakest model {worst_model}; in the g Q convention (g = g_X/2) {worst_low / 2:.3g}. " + DATA_NOTE,
         note_if_differs="Our limits rise from ~3e-6 at 0.1 MeV to the TEXONO plateau at ~1 MeV; the "
                         "summary TEXONO ratio (26% error) is weaker than the binned fit."))
     out.append(compare(
-        "lindner.s5.gx-at-0p1mev", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.gX_at_0p1MeV", SRC + " Sec. 5, Fig. 1",
         "largest g_X limit over all models at m_Z' = 0.1 MeV (lowest mass plotted)",
-        4e-6, at_01, 0.3, relative=True,
+        4e-6, at_01, 0.3, relative=True, aliases=("lindner.s5.gx-at-0p1mev",), errata=E_QUOTED,
+        tex=r"largest $g_X$ limit over all models at $m_{Z'} = 0.1$ MeV (lowest mass plotted)",
         note=f"In the g Q convention {at_01 / 2:.3g}. GEMMA dominates here. " + DATA_NOTE))
     bl10 = float(lim["B-L"][-1])
     f10 = float(lim["F"][-1])
     out.append(compare(
-        "lindner.s5.gx-10gev-paper-convention", SRC + " Sec. 5",
+        "lindner.s5.gX_10GeV_paper_convention", SRC + " Sec. 5",
         "g_X limit at m_Z' = 10 GeV, B-L, combined (paper convention g_X Q_X / 2)",
-        6e-3, bl10, 0.3, relative=True,
+        6e-3, bl10, 0.3, relative=True, aliases=("lindner.s5.gx-10gev-paper-convention",), errata=E_QUOTED,
+        tex=r"$g_X$ limit at $m_{Z'} = 10$ GeV, $B-L$, combined (paper's convention $g_XQ_X/2$)",
         note=f"The text names no model; B-L is the paper's benchmark (Fig. 2). Other models: F (strongest) "
              f"{f10:.3g}, G (weakest) {float(lim['G'][-1]):.3g}. CHARM-II dominates (heavy Z' = "
              "contact interaction, so the summary (g_V +- g_A)^2 is nearly what the binned fit uses).",
-        note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (next row) -- the "
-                        "paper's numbers appear to mix conventions by a factor 2."))
+        note_if_differs="The quoted 6e-3 matches our B-L limit in the g Q convention (row "
+                        "lindner.s5.gX_10GeV_gQ_convention) -- the paper's numbers appear to mix conventions by "
+                        "a factor 2."))
     out.append(compare(
-        "lindner.s5.gx-10gev-gq-convention", SRC + " Sec. 5",
+        "lindner.s5.gX_10GeV_gQ_convention", SRC + " Sec. 5",
         "g limit at m_Z' = 10 GeV, B-L, combined, in the g Q convention (g = g_X / 2)",
-        6e-3, bl10 / 2, 0.3, relative=True,
-        note="Same limit as the previous row expressed with covariant derivative g Q."))
+        6e-3, bl10 / 2, 0.3, relative=True, aliases=("lindner.s5.gx-10gev-gq-convention",), errata=E_QUOTED,
+        tex=r"$g$ limit at $m_{Z'} = 10$ GeV, $B-L$, combined, in the $gQ$ convention ($g = g_X/2$)",
+        note="Same limit as row lindner.s5.gX_10GeV_paper_convention, expressed with covariant derivative g Q."))
     strongest = all(all(lim["F"][k] <= lim[m][k] for m in lim) for k in range(masses.size))
     out.append(claim(
-        "lindner.s5.u1f-strongest", SRC + " Sec. 5, Fig. 1", "U(1)_F gets the strongest bound on g_X",
+        "lindner.s5.U1F_strongest", SRC + " Sec. 5, Fig. 1", "U(1)_F gets the strongest bound on g_X",
         "U(1)_F strongest", "F smallest at all masses" if strongest else "not everywhere", strongest,
         "F limit <= every other model's at m_Z' = 1e-4, 3e-4, 1e-3, 3, 10 GeV (combined)",
-        note="Its charges (l_L = -3, e_R = -4) are the largest."))
+        note="Its charges (l_L = -3, e_R = -4) are the largest.", aliases=("lindner.s5.u1f-strongest",),
+        tex="$U(1)_F$ gets the strongest bound on $g_X$"))
 
     # Fig. 2: alpha / g_X dependence
     ms = np.array([1e-3, 1e-2, 0.1, 1.0])
@@ -166,36 +173,46 @@ def rows():
     r_pos = fits.limit_curves(["B-L"], ["combined"], ms, alpha_over_gx=1.0)[("B-L", "combined")]
     lg = float(np.mean(np.log10(r_pos / r_neg)))
     out.append(compare(
-        "lindner.s5.alpha-factor", SRC + " Sec. 5, Fig. 2",
+        "lindner.s5.alpha_factor", SRC + " Sec. 5, Fig. 2",
         "log10 of the spread of B-L g_X limits between alpha/g_X = -1 and +1 (mean over 1 MeV-1 GeV)",
         0.5, lg, 0.15,
-        note="The paper: 'within -1 <= alpha/g_X <= 1 the bounds become stronger ... by roughly 10^0.5'."))
+        note="The paper: 'within -1 <= alpha/g_X <= 1 the bounds become stronger ... by roughly 10^0.5'.",
+        aliases=("lindner.s5.alpha-factor",),
+        tex=r"$\log_{10}$ of the spread of the $B-L$ $g_X$ limits between $\alpha/g_X = -1$ and $+1$ "
+            "(mean over 1 MeV–1 GeV)"))
     lower_neg = bool(np.all(r_neg < r_pos))
     out.append(claim(
-        "lindner.s5.alpha-direction", SRC + " Fig. 2 caption",
+        "lindner.s5.alpha_direction", SRC + " Sec. 5, Fig. 2 caption",
         "bounds with negative alpha are lower than with positive alpha",
         "negative alpha lower", "negative alpha lower" if lower_neg else "positive alpha lower", lower_neg,
         "limit(alpha = -g_X) < limit(alpha = +g_X) at 1e-3, 1e-2, 0.1, 1 GeV",
         note="Agrees with the caption; the text's 'stronger when alpha increases' says the opposite "
-             "(one of the two is misworded, or the sign convention of alpha differs)."))
+             "(one of the two is misworded, or the sign convention of alpha differs).",
+        aliases=("lindner.s5.alpha-direction",), errata=E_QUOTED,
+        tex=r"bounds with negative $\alpha$ lower than with positive $\alpha$ (Fig. 2 caption)"))
 
     out.append(claim(
-        "lindner.s5.alpha-direction-text", SRC + " Sec. 5 (text on Fig. 2)",
+        "lindner.s5.alpha_direction_text", SRC + " Sec. 5 (text on Fig. 2)",
         "the bounds become stronger when alpha increases (-1 <= alpha/g_X <= 1)",
         "stronger for larger alpha", "stronger for larger alpha" if not lower_neg else "weaker for larger alpha",
         not lower_neg, "limit(alpha = +g_X) < limit(alpha = -g_X)",
-        note="The text contradicts the Fig. 2 caption (previous row); we agree with the caption. With our "
-             "conventions (Eqs. 2.12, 2.17-2.22 corrected; the printed a_1,2, b_1,2 give the same) and B-L lepton "
+        note="The text contradicts the Fig. 2 caption (row lindner.s5.alpha_direction); we agree with the caption. "
+             "With our conventions (Eqs. 2.12, 2.17-2.22 corrected; the printed a_1,2, b_1,2 give the same) and "
+             "B-L lepton "
              "charges -1, negative alpha/g_X adds the Z-like coupling alpha g/(2 c_W) to g_X Q_nu/2 constructively; "
-             "with L-B charges (+1) the direction would flip."))
+             "with L-B charges (+1) the direction would flip.",
+        aliases=("lindner.s5.alpha-direction-text",), errata=E_QUOTED,
+        tex=r"bounds stronger when $\alpha$ increases ($-1\le\alpha/g_X\le1$; text on Fig. 2)"))
 
     # linear large-mass behaviour
     hi = fits.limit_curves(["B-L"], ["combined"], [3.0, 10.0])[("B-L", "combined")]
     slope = math.log(hi[1] / hi[0]) / math.log(10.0 / 3.0)
     out.append(compare(
-        "lindner.s5.linear-large-mass", SRC + " Sec. 5, Fig. 1",
+        "lindner.s5.linear_large_mass", SRC + " Sec. 5, Fig. 1",
         "slope d ln g_X / d ln m_Z' of the B-L limit between 3 and 10 GeV (linear behaviour)",
-        1.0, slope, 0.02, note="For m_Z'^2 >> 2 m_e T the Z' is a contact interaction, sigma_X ~ g_X^2/m_Z'^2."))
+        1.0, slope, 0.02, note="For m_Z'^2 >> 2 m_e T the Z' is a contact interaction, sigma_X ~ g_X^2/m_Z'^2.",
+        aliases=("lindner.s5.linear-large-mass",),
+        tex=r"slope $d\ln g_X/d\ln m_{Z'}$ of the $B-L$ limit between 3 and 10 GeV (linear behaviour)"))
 
     # Table 2
     t2 = load_yaml("lindner_experiments.yaml")["table2"]
@@ -204,45 +221,63 @@ def rows():
         tmin = row["t_min_mev"] * MeV
         m_min = fits.m_zp_threshold(tmin)
         out.append(compare(
-            f"lindner-t2-mzp-min-{name}", SRC + " Table 2", f"m_Z'^min = sqrt(2 m_e T_min), {label} [MeV]",
-            row["m_zp_min_mev"], m_min / MeV, 0.25, relative=True,
+            f"lindner.s4.t2_mZp_min_{name}", SRC + " Sec. 4, Table 2",
+            f"m_Z'^min = sqrt(2 m_e T_min), {label} [MeV]",
+            row["m_zp_min_mev"], m_min / MeV, 0.25, relative=True, aliases=(f"lindner-t2-mzp-min-{name}",),
+            tex=rf"$m_{{Z'}}^{{\min}} = (2m_eT_{{\min}})^{{1/2}}$, {label} [MeV]",
             note="Eq. (3.15); the table gives round numbers ('~')."))
         r0 = 1.0 / (2 * M_E * tmin * G_F)
         out.append(compare(
-            f"lindner-t2-r0-{name}", SRC + " Table 2", f"log10 r(m_Z' = 0) at T_min, {label}",
-            math.log10(row["r_at_zero"]), math.log10(r0), 0.5, note="Eq. (3.14) at T = T_min."))
+            f"lindner.s4.t2_r0_{name}", SRC + " Sec. 4, Table 2", f"log10 r(m_Z' = 0) at T_min, {label}",
+            math.log10(row["r_at_zero"]), math.log10(r0), 0.5, note="Eq. (3.14) at T = T_min.",
+            aliases=(f"lindner-t2-r0-{name}",), tex=rf"$\log_{{10}} r(m_{{Z'}} = 0)$ at $T_{{\min}}$, {label}"))
         exp = name
         a, b = fits.upper_limit("B-L", exp, m_min / 30), fits.upper_limit("B-L", exp, m_min / 10)
         flat = abs(b / a - 1) < 0.1
         out.append(claim(
-            f"lindner-t2-plateau-{name}", SRC + " Sec. 3 (after Eq. 3.15)",
+            f"lindner.s3.plateau_{name}", SRC + " Sec. 3 (after Eq. 3.15)",
             f"{label}: insensitive to m_Z' well below m_Z'^min", "flat",
-            f"limit(m_min/10)/limit(m_min/30) = {b / a:.3f}", flat, "within 10% of 1 (B-L, this experiment)"))
+            f"limit(m_min/10)/limit(m_min/30) = {b / a:.3f}", flat, "within 10% of 1 (B-L, this experiment)",
+            aliases=(f"lindner-t2-plateau-{name}",),
+            tex=rf"{label}: insensitive to $m_{{Z'}}$ well below $m_{{Z'}}^{{\min}}$"))
 
     # formula checks
     mix = _mixing_check()
     out.append(compare(
-        "lindner.formula.mixing-exact", SRC + " Eqs. 2.11-2.14, A.15-A.17",
+        "lindner.s2.mixing_exact", SRC + " Sec. 2, Eqs. 2.11-2.14 (and App. A, Eqs. A.15-A.17)",
         "max |our masses, alpha - numerical generalised diagonalisation| / m_heavy^2 (100 random points)",
-        0.0, mix, 1e-9, note="Stable forms (see errata); the printed 2.14 and A.16 cancel for tiny eps, delta."))
+        0.0, mix, 1e-9, note="Stable forms (see errata); the printed 2.14 and A.16 cancel for tiny eps, delta.",
+        aliases=("lindner.formula.mixing-exact",), errata="errata-lindner-eq2-14",
+        tex=r"max $|$our masses and $\alpha$ $-$ numerical generalised diagonalisation$|/m_{\rm heavy}^2$ "
+            "(100 random points)"))
     nomix, withmix = _chiang_check()
     out.append(compare(
-        "lindner.formula.chiang-limit", SRC + " Eqs. B.20-B.27 vs Chiang A1-A5",
+        "lindner.appb.chiang_limit", SRC + " App. B, Eqs. B.20-B.27 vs Chiang A1-A5",
         "max relative difference of Lindner's exact dsigma/dT and Chiang's A1-A5 with L = g_X^2 Q_nu Q_eL / 4, "
         "R = g_X^2 Q_nu Q_eR / 4 (no mixing)", 0.0, nomix, 1e-9,
-        note="m_Z = m_W / c_W in both. The residual is Chiang's unitary-gauge W terms (m_e^2/m_W^2)."))
+        note="m_Z = m_W / c_W in both. The residual is Chiang's unitary-gauge W terms (m_e^2/m_W^2).",
+        aliases=("lindner.formula.chiang-limit",), errata="errata-lindner-chiang-limit",
+        tex=r"max relative difference of Lindner's exact $d\sigma/dT$ and Chiang's A1–A5 with "
+            r"$L = g_X^2Q_\nu Q_{e_L}/4$, $R = g_X^2Q_\nu Q_{e_R}/4$ (no mixing)"))
     out.append(compare(
-        "lindner.formula.mixing-effective-couplings", SRC + " Eqs. 2.17-2.22, B.20 vs Chiang A1-A5",
+        "lindner.s2.mixing_effective_couplings", SRC + " Sec. 2, Eqs. 2.17-2.22 (and B.20) vs Chiang A1-A5",
         "max relative difference with mixing (|eps|, |alpha| <= 0.3) through the effective chiral couplings",
-        0.0, withmix, 1e-9))
+        0.0, withmix, 1e-9, aliases=("lindner.formula.mixing-effective-couplings",),
+        errata="errata-lindner-chiang-limit",
+        tex=r"max relative difference with mixing ($|\epsilon|, |\alpha|\le0.3$) through the effective "
+            "chiral couplings"))
     try:
         worst, n = _partial_check()
     except ImportError:
-        out.append(not_reproduced("lindner.formula.partial-quadrature", SRC + " App. C",
-                                  "I_ij vs high-precision quadrature", 0.0, "mpmath is not installed"))
+        out.append(not_reproduced("lindner.appc.partial_quadrature", SRC + " App. C",
+                                  "I_ij vs high-precision quadrature", 0.0, "mpmath is not installed",
+                                  aliases=("lindner.formula.partial-quadrature",)))
     else:
         out.append(compare(
-            "lindner.formula.partial-quadrature", SRC + " App. C, Eqs. C.4-C.13 (+ I14, K12)",
+            "lindner.appc.partial_quadrature", SRC + " App. C, Eqs. C.4-C.13 (+ I14, K12)",
             f"max relative error of the stable I_ij vs 30-digit quadrature ({n} cases, m_Z' 0.1 MeV-10 GeV)",
-            0.0, worst, 1e-10, note="The printed C.7 and C.11 are off by factors 4-1e6 at 1-10 GeV."))
+            0.0, worst, 1e-10, note="The printed C.7 and C.11 are off by factors 4-1e6 at 1-10 GeV.",
+            aliases=("lindner.formula.partial-quadrature",), errata="errata-lindner-appc-precision",
+            tex=rf"max relative error of the stable $I_{{ij}}$ vs 30-digit quadrature ({n} cases, "
+                r"$m_{Z'}$ 0.1 MeV–10 GeV)"))
     return out

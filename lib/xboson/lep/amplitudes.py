@@ -1,7 +1,7 @@
 """Squared amplitudes of e+ e- -> nu_i nubar_j gamma: Chiang Eqs. (A12)-(A16).
 
-Spin-averaged |M|^2 (dimensionless) as printed in Chiang App. A, with the corrections of
-``known-issues-in-the-papers.md`` (see book/_parts/errata_chiang_sec6.md):
+Spin-averaged |M|^2 (dimensionless) as printed in Chiang App. A, with these corrections
+(book/_parts/errata_chiang_sec6.md, checked against the explicit diagrams):
 
 * Eq. (A12), 2nd and 3rd lines: the factors printed ``u^2`` and ``u'^2`` are the invariants
   u-hat^2 and u-hat'^2 of Eqs. (A9)-(A10);
@@ -87,7 +87,7 @@ def msq_ee(inv: Invariants, gl, gr, *, eps_sign: float = 1.0, swap_lines23: bool
 
 
 def msq_jj(inv: Invariants, gl, gr):
-    """Chiang Eq. (A13) (also A14 with |G_R|^2, known-issues): |M|^2 for nu_j nubar_l gamma
+    """Chiang Eq. (A13) (also A14, read with |G_R|^2 as in A13; see the errata page): |M|^2 for nu_j nubar_l gamma
     without W exchange (j = l = mu, tau, or j != l). gl, gr [GeV^-2]; dimensionless result."""
     return (2.0 * E2 * G4 / (inv.km * inv.kp)
             * (np.abs(gl) ** 2 * (inv.u**2 + inv.up**2) + np.abs(gr) ** 2 * (inv.t**2 + inv.tp**2)) * inv.sp)

@@ -30,7 +30,7 @@ def dot(a, b):
 def levi(a, b, c, d):
     """epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1.
 
-    This is the convention in which Chiang Eq. (A12) is right (known-issues note; checked
+    This is the convention in which Chiang Eq. (A12) is right (errata page; checked
     against an explicit evaluation of the Feynman diagrams in tests/test_lep_amplitudes.py).
     With lower-index epsilon_{0123} = +1 the contraction with contravariant components is the
     determinant of the 4x4 matrix whose rows are a, b, c, d.

@@ -1,6 +1,6 @@
 """Chiang Table II (LEP e+e- -> nu nubar gamma) and its cuts, from ``data/lep_table2.yaml``.
 
-The printed cut column is partly garbled; the reading used (known-issues note) is stored in the
+The printed cut column is partly garbled; our reading (errata page) is stored in the
 data file as boxes in the (x, |y|) plane, x = 2 E_gamma / sqrt(s), y = cos theta_gamma:
 
     x_min <= x <= x_max,  x sqrt(1 - y^2) >= x_T,min,  y_abs_min <= |y| <= y_abs_max,

@@ -181,7 +181,7 @@ def masses_printed_A15_A16(z, x, delta, epsilon, s2w=SIN2_W):
 
 
 def masses_stable_light(z, x, delta, epsilon, s2w=SIN2_W):
-    """The known-issues form of Eq. (A.16) for the light state: (z x - delta^2) / ((1 - eps^2) m_Z^2)
+    """The cancellation-free form of Lindner Eq. (A.16) for the light state: (z x - delta^2) / ((1 - eps^2) m_Z^2)
     with m_Z^2 from (A.15). GeV^2."""
     return diagonalise(z, x, delta, epsilon, s2w).m_zp2
 
