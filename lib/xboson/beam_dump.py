@@ -22,6 +22,13 @@ volume (L_sh + L_dec), for N_e electrons of energy E_0 on a thick target:
   factors, t_min = (m^2/2E_e)^2, t_max = m^2).
 * P = exp(-L_sh/l) (1 - exp(-L_dec/l)), l = p_X hbar c / (m Gamma_X).
 
+Detector acceptance (``acceptance="detector"``, the default; :mod:`xboson.beam_dump_acceptance`,
+data/beam_dump_acceptance.yaml): the x integral starts at the energy threshold, dsigma/dx is restricted
+to X emitted towards the detector (the Weizsaecker-Williams angular distribution), P is split over six
+bins of the decay volume, each weighted with the fraction of e+ e- decays whose required daughters reach
+the detector, and a flat efficiency multiplies the yield. ``acceptance="none"`` keeps the acceptance-free
+estimate above (every decay in the decay volume counts) for comparison.
+
 Excluded: N > n_up (the 95% CL upper number of events, data/beam_dumps.yaml).
 
 Decays (Chiang footnote 6): Gamma(X -> l l) = g^2 m (1 + 2 m_l^2/m^2)(1 - 4 m_l^2/m^2)^{1/2}/(12 pi).
@@ -49,7 +56,7 @@ from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
 from .data import load_yaml
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
-from .validation import choice, in_range, positive
+from .validation import choice, in_range, non_negative, positive
 
 AVOGADRO = 6.02214129e23  #: mol^-1 (CODATA 2010, as in PDG 2012)
 B_TSAI = 4.0 / 3.0        #: b in Tsai's I_e (thick-target electron energy distribution)
@@ -61,7 +68,9 @@ MODES = ("chiang", "direct")
 
 # --- decays and the rescaling factor S (Chiang footnotes 6-7) -------------------------------------
 def width_ll(g, m, m_l):
-    """Gamma(X -> l+ l-) [GeV] for vector coupling g, mass m [GeV], lepton mass m_l (footnote 6)."""
+    """Gamma(X -> l+ l-) [GeV] for vector coupling g > 0, mass m > 0 [GeV], lepton mass m_l >= 0 [GeV]
+    (Chiang footnote 6); 0 where the channel is closed (m <= 2 m_l)."""
+    g, m, m_l = positive("g", g), positive("m_x", m), non_negative("m_l", m_l)
     if m <= 2 * m_l:
         return 0.0
     r = (m_l / m) ** 2
@@ -70,9 +79,12 @@ def width_ll(g, m, m_l):
 
 def r_ratio(m):
     """R(s = m^2) = sigma(ee -> hadrons)/sigma(ee -> mumu) below ~1 GeV from pi+ pi- only:
-    beta_pi^3 |F_pi(s)|^2 / 4 with the rho-dominance form factor m_rho^2/(m_rho^2 - s - i m_rho Gamma_rho).
-    Dimensionless. (external-inputs.md section 4; approximate above ~0.6 GeV.)"""
-    s = m * m
+    beta_pi^3 |F_pi(s)|^2 / 4 with the rho-dominance form factor m_rho^2/(m_rho^2 - s - i m_rho Gamma_rho),
+    m [GeV] > 0. Dimensionless; 0 below 2 m_pi. sigma(ee -> pi+ pi-) = pi alpha^2 beta_pi^3 |F_pi|^2/(3 s)
+    against sigma(ee -> mumu) = 4 pi alpha^2/(3 s) (e.g. F. Jegerlehner, A. Nyffeler, Phys. Rep. 477, 1
+    (2009), arXiv:0902.3360); rho parameters PDG 2012. Approximate above ~0.6 GeV (no omega, no
+    higher resonances); Chiang's S uses it below 2 GeV."""
+    s = positive("m_x", m) ** 2
     if s <= 4 * M_PI**2:
         return 0.0
     beta = math.sqrt(1 - 4 * M_PI**2 / s)
@@ -112,14 +124,22 @@ def _v_spline():
     return CubicSpline(*_v_table())
 
 
-def log_track_length_v(ln_y):
-    """ln V(y) for ln y in [-3000, 3.5], V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless)."""
+def _log_v(ln_y):
     return _v_spline()(np.arcsinh(ln_y))
 
 
+def log_track_length_v(ln_y):
+    """ln V(y) for ln y in [-3000, 3.5], V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless); Tsai's
+    track length of the primary electron (module docstring). Vectorised."""
+    return _log_v(in_range("ln_y", ln_y, -3000.0, 3.5))
+
+
 def track_length_v(y):
-    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless), spline of a table (rel. error < 1e-6)."""
-    return np.exp(log_track_length_v(np.log(y)))
+    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 0 < y <= e^3.5, spline of a table
+    (rel. error < 1e-6). Vectorised."""
+    y = positive("y", y)
+    in_range("y", y, 0.0, math.exp(3.5))
+    return np.exp(_log_v(np.log(y)))
 
 
 _GL_T = np.polynomial.legendre.leggauss(64)
@@ -134,8 +154,12 @@ _GL_X_DET = np.polynomial.legendre.leggauss(16)
 def chi(m, e_e, z, a):
     """BEST App. A effective photon flux chi(m, E_e) [dimensionless] for nucleus (Z, A):
     int_{tmin}^{tmax} dt (t - tmin)/t^2 G_2(t), elastic + inelastic form factors,
-    t_min = (m^2/2E_e)^2, t_max = m^2. Vectorised in e_e [GeV]."""
-    e_e = np.atleast_1d(e_e).astype(float)
+    t_min = (m^2/2E_e)^2, t_max = m^2; m [GeV] > 0, Z >= 1, A > 0. Vectorised in e_e [GeV] > 0;
+    0 where t_min >= t_max (E_e <= m/2)."""
+    m = positive("m_x", m)
+    e_e = np.atleast_1d(positive("e_e", e_e)).astype(float)
+    in_range("z", z, 1.0)
+    positive("a", a)
     tmin = (m * m / (2 * e_e)) ** 2
     tmax = m * m
     ok = tmin < tmax
@@ -157,7 +181,14 @@ def chi(m, e_e, z, a):
 
 
 def dsigma_dx(x, m, e_e, chi_val, g=1.0):
-    """BEST Weizsaecker-Williams dsigma/dx for e Z -> e Z X [GeV^-2] (see module docstring)."""
+    """BEST Weizsaecker-Williams dsigma/dx for e Z -> e Z X [GeV^-2] (see module docstring):
+    0 < x < 1, m = m_X [GeV] > 0, e_e [GeV] > 0 (enters only through chi_val), chi_val >= 0, g > 0.
+    Vectorised."""
+    in_range("x", x, 0.0, 1.0, lo_open=True, hi_open=True)
+    positive("m_x", m)
+    positive("e_e", e_e)
+    non_negative("chi_val", chi_val)
+    positive("g", g)
     u = m * m * (1 - x) / x + M_E**2 * x
     return 8 * ALPHA_0**2 * g * g / (4 * math.pi) * chi_val * (
         (1 - x + 0.5 * x * x) / (2 * u) - x * (1 - x) * m * m / (12 * u * u))
@@ -174,6 +205,7 @@ def experiment(name: str) -> dict:
 
 
 def experiments() -> list[str]:
+    """Names of the beam dumps in data/beam_dumps.yaml, sorted."""
     return sorted(load_yaml("beam_dumps.yaml")["experiments"])
 
 
@@ -198,11 +230,11 @@ def _spectrum(name: str, m: float, acceptance: str = "none"):
     v = 0.5 * v1 * (xg + 1)
     lya = -1.0 / v
     # dy V(y) = dv V(y) y / v^2, evaluated in logs (y underflows for the smallest v)
-    ys, ws = [np.exp(lya)], [0.5 * v1 * wg * np.exp(log_track_length_v(lya) + lya) / v**2]
+    ys, ws = [np.exp(lya)], [0.5 * v1 * wg * np.exp(_log_v(lya) + lya) / v**2]
     if ymax > y1:
         yb = 0.5 * (ymax - y1) * (xg + 1) + y1
         ys.append(yb)
-        ws.append(0.5 * (ymax - y1) * wg * track_length_v(yb))
+        ws.append(0.5 * (ymax - y1) * wg * np.exp(_log_v(np.log(yb))))
     y = np.concatenate(ys)
     wy = np.concatenate(ws) * np.exp(-y)
     e_e = e0 * np.exp(-y)

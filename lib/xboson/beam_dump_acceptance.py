@@ -83,6 +83,11 @@ def detector(name: str) -> Detector:
                    efficiency=_value(e["efficiency"]))
     choice("rule", det.rule, RULES)
     in_range("efficiency", det.efficiency, 0.0, 1.0, lo_open=True)
+    for field in ("distance", "radius"):
+        if not getattr(det, field) > 0:
+            raise ValueError(f"{name}: {field} must be positive (got {getattr(det, field)!r})")
+    for field in ("e_min", "e_daughter_min"):
+        in_range(f"{name} {field}", getattr(det, field), 0.0)
     return det
 
 
@@ -109,8 +114,9 @@ def _cos_star_min(tan_max, e_x, m):
     mass m [GeV] leaves within angle arctan(tan_max) of the X direction."""
     gamma = e_x / m
     beta = np.sqrt(np.clip(1 - 1 / gamma**2, 0.0, 1.0))
-    q2 = (tan_max * gamma) ** 2
-    c_plus = (np.sqrt(1 + tan_max**2) - q2 * beta) / (1 + q2)
+    t = np.minimum(tan_max, 1e100)                 # an unbounded aperture (tan_max = inf) accepts c > -beta
+    q2 = (t * gamma) ** 2
+    c_plus = (np.sqrt(1 + t * t) - q2 * beta) / (1 + q2)
     return np.clip(np.maximum(c_plus, -beta), -1.0, 1.0), beta
 
 
