@@ -146,7 +146,7 @@ _GL_T = np.polynomial.legendre.leggauss(64)
 _GL_Y = np.polynomial.legendre.leggauss(40)
 _GL_X = np.polynomial.legendre.leggauss(40)
 #: smaller rules for the detector yield (six decay-point bins per node); they agree with the 40-point
-#: rules to < 0.5% (tests/test_beam_dump_acceptance.py)
+#: rules to < 1% (tests/test_beam_dump_acceptance.py)
 _GL_Y_DET = np.polynomial.legendre.leggauss(16)
 _GL_X_DET = np.polynomial.legendre.leggauss(16)
 
