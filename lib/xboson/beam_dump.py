@@ -260,7 +260,10 @@ def _spectrum(name: str, m: float, acceptance: str = "none"):
     d = acc.daughter_fraction(tan_max[None, :], ex.ravel()[:, None], m, det.rule, det.e_daughter_min)
     ex, w = ex.ravel(), w.ravel()
     live = w * d.max(axis=1) > 0
-    return ex[live], w[live], d[live]
+    ex, w, d = ex[live], w[live], d[live]
+    if np.all(d == d[:, :1]):       # acceptance independent of the decay point: one bin suffices
+        d = d[:, :1]
+    return ex, w, d
 
 
 def _check_mass(m_x) -> float:
@@ -299,9 +302,9 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     # decay length l = p hbar c / (m Gamma), Gamma = g^2 gam1
     inv_l0 = m * gam1 / (np.maximum(p, 1e-9 * m) * HBARC_GEV_M)   # 1/l at g = 1 [1/m]
     inv_l = inv_l0[None, :] * (g * g)[:, None]
-    if acceptance == "none":
+    if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
         prob = np.exp(-e["L_sh"] * inv_l) * (-np.expm1(-e["L_dec"] * inv_l))
-        return branching * g * g * (prob * w[None, :]).sum(axis=1)
+        return branching * g * g * (prob * (w * d[:, 0])[None, :]).sum(axis=1)
     edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
     # P(decay in bin b) = exp(-z_b/l) (1 - exp(-(z_(b+1) - z_b)/l)), written without cancellations
     lam = inv_l[:, :, None]
