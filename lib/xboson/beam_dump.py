@@ -274,24 +274,12 @@ def _check_mass(m_x) -> float:
     return m
 
 
-def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector"):
-    """Expected number of X -> e+e- decays seen by beam dump ``name`` for coupling g (g_Ve of a
-    dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
-    ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
-    (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
-    every decay in the decay volume (the acceptance-free thick-target estimate). Dimensionless;
-    vectorised in g. Returns zeros for m_x <= 2 m_e. Approximate (module docstring)."""
-    choice("experiment", name, experiments())
-    choice("mode", mode, MODES)
-    choice("acceptance", acceptance, acc.ACCEPTANCES)
-    m = positive("m_x", m_x)
-    g = np.atleast_1d(positive("g", g)).astype(float)
-    if m <= 2 * M_E:
-        return np.zeros_like(g)
+def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str):
+    """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node))."""
     e = experiment(name)
     ex, w, d = _spectrum(name, float(m), acceptance)
     if ex.size == 0:
-        return np.zeros_like(g)
+        return ex, np.zeros((g.size, 0))
     gam1 = width_ll(1.0, m, M_E)
     branching = 1.0
     if mode == "chiang":
@@ -302,14 +290,47 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     # decay length l = p hbar c / (m Gamma), Gamma = g^2 gam1
     inv_l0 = m * gam1 / (np.maximum(p, 1e-9 * m) * HBARC_GEV_M)   # 1/l at g = 1 [1/m]
     inv_l = inv_l0[None, :] * (g * g)[:, None]
+    scale = (branching * g * g)[:, None]
     if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
         prob = np.exp(-e["L_sh"] * inv_l) * (-np.expm1(-e["L_dec"] * inv_l))
-        return branching * g * g * (prob * (w * d[:, 0])[None, :]).sum(axis=1)
+        return ex, scale * prob * (w * d[:, 0])[None, :]
     edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
     # P(decay in bin b) = exp(-z_b/l) (1 - exp(-(z_(b+1) - z_b)/l)), written without cancellations
     lam = inv_l[:, :, None]
     prob = np.exp(-lam * edges[None, None, :-1]) * -np.expm1(-lam * np.diff(edges)[None, None, :])
-    return branching * g * g * (prob.reshape(g.size, -1) * (d * w[:, None]).ravel()).sum(axis=1)
+    return ex, scale * np.einsum("gnb,nb->gn", prob, d * w[:, None])
+
+
+def _check_events_args(name, m_x, g, mode, acceptance):
+    choice("experiment", name, experiments())
+    choice("mode", mode, MODES)
+    choice("acceptance", acceptance, acc.ACCEPTANCES)
+    return positive("m_x", m_x), np.atleast_1d(positive("g", g)).astype(float)
+
+
+def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector"):
+    """Expected number of X -> e+e- decays seen by beam dump ``name`` for coupling g (g_Ve of a
+    dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
+    ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
+    (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
+    every decay in the decay volume (the acceptance-free thick-target estimate). Dimensionless;
+    vectorised in g. Returns zeros for m_x <= 2 m_e. Approximate (module docstring)."""
+    m, g = _check_events_args(name, m_x, g, mode, acceptance)
+    if m <= 2 * M_E:
+        return np.zeros_like(g)
+    return _node_events(name, m, g, mode, acceptance)[1].sum(axis=1)
+
+
+def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chiang", acceptance: str = "none"):
+    """Fraction of the expected decays of :func:`events` carried by X with energy below e_x_max [GeV]
+    (dimensionless, in [0, 1]; vectorised in g; NaN where no decay is expected). Shows which X make
+    the long-lifetime edge of the acceptance-free estimate."""
+    m, g = _check_events_args(name, _check_mass(m_x), g, mode, acceptance)
+    positive("e_x_max", e_x_max)
+    ex, n = _node_events(name, m, g, mode, acceptance)
+    total = n.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, n[:, ex < e_x_max].sum(axis=1) / total, np.nan)
 
 
 def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector"):
