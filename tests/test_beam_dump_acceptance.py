@@ -198,3 +198,16 @@ def test_no_decay_below_two_electron_masses_is_no_limit():
     assert bd.combined_band(1.0e-3) == []
     assert bd.limit("gVe", 1.0e-3) == {"upper": None}
     assert bd.width_ll(1.0, 1.0e-3, M_E) == 0.0
+
+
+def test_soft_fraction_is_a_monotone_fraction():
+    g = bd.excluded_band("E137", 0.01, acceptance="none")[0]
+    cuts = [0.02, 0.1, 1.0, 5.0, 25.0]
+    fr = [float(bd.soft_fraction("E137", 0.01, g, c)[0]) for c in cuts]
+    assert all(0.0 <= f <= 1.0 for f in fr) and np.all(np.diff(fr) >= 0) and fr[-1] == pytest.approx(1.0)
+    # the detector sees no X below its 1 GeV threshold
+    assert float(bd.soft_fraction("E137", 0.01, g, 0.99, acceptance="detector")[0]) == 0.0
+    with pytest.raises(ValueError, match="e_x_max"):
+        bd.soft_fraction("E137", 0.01, g, 0.0)
+    with pytest.raises(ValueError, match="m_x"):
+        bd.soft_fraction("E137", 1.0e-3, g, 1.0)
