@@ -74,8 +74,10 @@ def test_daughter_fraction_against_monte_carlo(rule, tan_max, e_x, m, e_min):
 _RNG = np.random.default_rng(13)     # property tests on seeded random inputs (hypothesis is not a dependency)
 
 
-@pytest.mark.parametrize("tan_max,gamma,e_frac", list(zip(10 ** _RNG.uniform(-5, 1, 40), 1 + 10 ** _RNG.uniform(-3, 4, 40),
-                                                          _RNG.uniform(0, 1, 40))))
+_DAUGHTER_CASES = list(zip(10 ** _RNG.uniform(-5, 1, 40), 1 + 10 ** _RNG.uniform(-3, 4, 40), _RNG.uniform(0, 1, 40)))
+
+
+@pytest.mark.parametrize("tan_max,gamma,e_frac", _DAUGHTER_CASES)
 def test_daughter_fraction_bounds_and_ordering(tan_max, gamma, e_frac):
     m = 0.05
     e_x = gamma * m
@@ -95,8 +97,11 @@ def test_pair_rule_ultrarelativistic_closed_form():
 
 
 # --- the yield -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name,lm,lg", list(zip(_RNG.choice(NAMES, 25).tolist(), _RNG.uniform(math.log(1.2e-3), math.log(0.5), 25),
-                                                 _RNG.uniform(math.log(1e-9), math.log(1e-3), 25))))
+_YIELD_CASES = list(zip(_RNG.choice(NAMES, 25).tolist(), _RNG.uniform(math.log(1.2e-3), math.log(0.5), 25),
+                        _RNG.uniform(math.log(1e-9), math.log(1e-3), 25)))
+
+
+@pytest.mark.parametrize("name,lm,lg", _YIELD_CASES)
 def test_yield_with_acceptance_never_exceeds_the_yield_without(name, lm, lg):
     m, g = math.exp(lm), math.exp(lg)
     n_det = bd.events(name, m, g, acceptance="detector")[0]

@@ -29,7 +29,6 @@ decay volume with the daughter acceptance at each bin centre; multiple scatterin
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 
 import numpy as np
