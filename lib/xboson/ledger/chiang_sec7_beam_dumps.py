@@ -68,7 +68,7 @@ def _reach_row(name: str):
 def _e137_no_acceptance_row():
     ours = beam_dump.mass_reach("E137", mode="chiang", acceptance="none")
     return compare("chiang.s7.beam-dump-reach-e137-no-acceptance",
-                   "Bjorken, Essig, Schuster, Toro 2009, arXiv:0906.0580 (E137 region)",
+                   "Chiang Sec. VII, Fig. 6 (BD); E137 region of Bjorken, Essig, Schuster, Toro 2009, arXiv:0906.0580",
                    "E137 mass reach [GeV], acceptance-free thick-target estimate", BEST_E137_REACH, ours, TOL,
                    relative=True,
                    note="acceptance='none': every X -> ee decay in the 204 m decay region counts; the detector "
