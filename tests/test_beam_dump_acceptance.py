@@ -175,6 +175,7 @@ def test_e137_threshold_reading_matters_little(monkeypatch):
     (lambda: bd.events("E137", 0.05, -1e-6), "g"),
     (lambda: bd.events("E137", 0.05, 0.0), "g"),
     (lambda: bd.excluded_band("E137", 1.0e-3), "m_x"),          # below 2 m_e: no X -> e+ e-
+    (lambda: bd.events("E137", 1.0e-3, 1e-6), "m_x"),
     (lambda: bd.excluded_band("E137", -0.05), "m_x"),
     (lambda: bd.mass_reach("E137", m_lo=0.5, m_hi=0.1), "m_hi"),
     (lambda: bd.mass_reach("E137", rel_tol=0.0), "rel_tol"),

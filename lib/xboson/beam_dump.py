@@ -313,11 +313,9 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
     (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
-    every decay in the decay volume (the acceptance-free thick-target estimate). Dimensionless;
-    vectorised in g. Returns zeros for m_x <= 2 m_e. Approximate (module docstring)."""
-    m, g = _check_events_args(name, m_x, g, mode, acceptance)
-    if m <= 2 * M_E:
-        return np.zeros_like(g)
+    every decay in the decay volume (the acceptance-free thick-target estimate). m_x > 2 m_e;
+    dimensionless; vectorised in g. Approximate (module docstring)."""
+    m, g = _check_events_args(name, _check_mass(m_x), g, mode, acceptance)
     return _node_events(name, m, g, mode, acceptance)[1].sum(axis=1)
 
 
@@ -354,9 +352,9 @@ def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: st
         best = minimize_scalar(lambda u: -log_excess(u), bounds=(lg[i - 1], lg[i + 1]), method="bounded",
                                options={"xatol": 1e-4})
         if -best.fun > 0:
-            lg = np.insert(lg, i + (best.x > lg[i]), best.x)
-            vals = np.insert(vals, i + (best.x > lg[i]), -best.fun)
-            i = int(np.argmax(vals))
+            pos = i + int(best.x > lg[i])
+            lg, vals = np.insert(lg, pos, best.x), np.insert(vals, pos, -best.fun)
+            i = pos
     if vals[i] <= 0:
         return None
     lo, hi = math.exp(lg[0]), math.exp(lg[-1])
