@@ -17,6 +17,8 @@ PUBLISHED_REACH = {"E137": 0.32, "E141": 0.019, "E774": 0.0098, "KEK": 0.051, "O
 BEST_E137_REACH = 0.41   # Bjorken, Essig, Schuster, Toro 2009, arXiv:0906.0580: their E137 region
 #: E137 long-lifetime (lower) edge on epsilon at m_X = 10 MeV, read from the published curve
 E137_LOWER_EDGE_10MEV = 2.9e-8
+#: long-lifetime edges on epsilon at m_X = 2 MeV read from the published curves (checks of n_up)
+LOWER_EDGE_2MEV = {"E774": 1.27e-4, "KEK": 4.0e-7, "Orsay": 6.7e-7}
 
 
 def _peak_events(name: str, m: float, acceptance: str) -> float:
@@ -101,6 +103,18 @@ def _e137_lower_edge_rows():
     ]
 
 
+def _lower_edge_2mev_row(name: str):
+    n_up = beam_dump.experiment(name)["n_up"]
+    ours = beam_dump.excluded_band(name, 0.002)[0] / beam_dump.E_CHARGE
+    return compare(f"chiang.s7.beam-dump-{name.lower()}-lower-edge-2mev", SRC,
+                   f"{name} long-lifetime edge on epsilon at m_X = 2 MeV", LOWER_EDGE_2MEV[name], ours, TOL,
+                   relative=True,
+                   note=(f"published value read from the {name} curve of Andreas et al. 2012. A check of "
+                         f"n_up = {n_up:g} (our reading of their Table I): the edge scales as n_up^(1/4). No "
+                         "acceptance is available to us for this experiment."),
+                   note_if_differs="The n_up reading or the missing acceptance is the likely cause.")
+
+
 def rows():
     return ([_reach_row(n) for n in beam_dump.experiments()] + [_e137_no_acceptance_row()]
-            + _e137_lower_edge_rows())
+            + _e137_lower_edge_rows() + [_lower_edge_2mev_row(n) for n in LOWER_EDGE_2MEV])
