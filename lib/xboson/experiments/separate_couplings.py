@@ -65,7 +65,7 @@ def fig6_curves(masses=None, n: int = 200) -> dict:
            "zpole": {c: zpole.limit_curve(c, m) for c in COUPLINGS},
            "g-2": {c: g_minus_2.limit_curve(c, m) for c in ("gLe", "gRe", "gVe", "gAe")},
            "beam-dump": {}, "fixed-target": {}}
-    reach = m[(m > 1.0e-3) & (m < 2.0)]
+    reach = m[(m > 2 * beam_dump.M_E) & (m < 2.0)]
     for name in beam_dump.experiments():
         lo = np.full(m.shape, np.nan)
         hi = np.full(m.shape, np.nan)
