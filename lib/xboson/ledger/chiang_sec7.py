@@ -105,8 +105,9 @@ def _beam_dump_rows():
     reach = max((m for m in ms if beam_dump.combined_band(float(m))), default=math.nan)
     s_with = beam_dump.s_factor(0.3)
     s_without = math.sqrt(1 + beam_dump.width_ll(1.0, 0.3, M_MU) / beam_dump.width_ll(1.0, 0.3, M_E))
-    approx = ("APPROXIMATE: first-principles BEST thick-target estimate (no acceptance, primary electron only, "
-              "n_up partly from our reading of Andreas et al. 2012); overestimates E137's reach above ~200 MeV.")
+    approx = ("APPROXIMATE: first-principles BEST thick-target estimate with E137's detector acceptance (primary "
+              "electron only, n_up partly from our reading of Andreas et al. 2012); per-experiment mass reach in "
+              "the chiang.s7.beam_dump_reach_* rows.")
     return [
         claim("chiang.s7.bd_reach", SRC + ", Fig. 6", "beam-dump constraints exist for m_X under a few hundred MeV",
               "a few hundred MeV", f"largest excluded mass {reach * 1e3:.0f} MeV", 0.1 <= reach <= 1.0,

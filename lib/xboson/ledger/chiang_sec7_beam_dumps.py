@@ -64,7 +64,8 @@ def _reach_row(name: str):
                  "in chiang.s7.beam_dump_reach_e137_no_acceptance).")
     return compare(f"chiang.s7.beam_dump_reach_{name.lower()}", SRC,
                    f"{name} mass reach [GeV] (largest excluded m_X, dark photon, with detector acceptance)",
-                   PUBLISHED_REACH[name], ours, TOL, relative=True, note=note, note_if_differs=why)
+                   PUBLISHED_REACH[name], ours, TOL, relative=True, note=note, note_if_differs=why,
+                   tex=rf"$m_X^{{\max}}$ of {name} [GeV]", errata="errata-chiang-s7-beam-dumps")
 
 
 def _e137_no_acceptance_row():
@@ -72,7 +73,7 @@ def _e137_no_acceptance_row():
     return compare("chiang.s7.beam_dump_reach_e137_no_acceptance",
                    "Chiang Sec. VII, Fig. 6 (BD); E137 region of Bjorken, Essig, Schuster, Toro 2009, arXiv:0906.0580",
                    "E137 mass reach [GeV], acceptance-free thick-target estimate", BEST_E137_REACH, ours, TOL,
-                   relative=True,
+                   relative=True, tex=r"$m_X^{\max}$ of E137, no acceptance [GeV]", errata="errata-chiang-s7-beam-dumps",
                    note="acceptance='none': every X -> ee decay in the 204 m decay region counts; the detector "
                         "acceptance lowers the reach to that of chiang.s7.beam_dump_reach_e137.")
 
@@ -89,6 +90,7 @@ def _e137_lower_edge_rows():
         compare("chiang.s7.beam_dump_e137_lower_edge_10mev", SRC,
                 "E137 long-lifetime edge on epsilon at m_X = 10 MeV, with detector acceptance",
                 E137_LOWER_EDGE_10MEV, eps["detector"], TOL, relative=True,
+                tex=r"$\varepsilon_{\min}$ of E137 at $m_X = 10$ MeV", errata="errata-chiang-s7-beam-dumps",
                 note="published value read from the E137 curve of Andreas et al. 2012. " + soft,
                 note_if_differs=("With the acceptance the edge is weaker than published: our yield counts only "
                                  "the primary electron, while the shower's secondary electrons and positrons also "
@@ -98,6 +100,7 @@ def _e137_lower_edge_rows():
         compare("chiang.s7.beam_dump_e137_lower_edge_10mev_no_acceptance", SRC,
                 "E137 long-lifetime edge on epsilon at m_X = 10 MeV, acceptance-free estimate",
                 E137_LOWER_EDGE_10MEV, eps["none"], TOL, relative=True,
+                tex=r"$\varepsilon_{\min}$ of E137 at $m_X = 10$ MeV, no acceptance", errata="errata-chiang-s7-beam-dumps",
                 note="The agreement is a cancellation of two omissions (detector acceptance, shower secondaries). "
                      + soft),
     ]
@@ -108,7 +111,7 @@ def _lower_edge_2mev_row(name: str):
     ours = beam_dump.excluded_band(name, 0.002)[0] / beam_dump.E_CHARGE
     return compare(f"chiang.s7.beam_dump_{name.lower()}_lower_edge_2mev", SRC,
                    f"{name} long-lifetime edge on epsilon at m_X = 2 MeV", LOWER_EDGE_2MEV[name], ours, TOL,
-                   relative=True,
+                   relative=True, tex=rf"$\varepsilon_{{\min}}$ of {name} at $m_X = 2$ MeV", errata="errata-chiang-s7-beam-dumps",
                    note=(f"published value read from the {name} curve of Andreas et al. 2012. A check of "
                          f"n_up = {n_up:g} (our reading of their Table I): the edge scales as n_up^(1/4). No "
                          "acceptance is available to us for this experiment."),
