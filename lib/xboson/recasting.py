@@ -386,13 +386,13 @@ def source_names() -> list[str]:
 
 
 def _masses(masses) -> tuple[float, ...]:
-    arr = np.atleast_1d(np.asarray(positive("masses", masses), dtype=float))
+    arr = np.atleast_1d(np.asarray(positive("masses (m_x)", masses), dtype=float))
     if arr.ndim != 1 or arr.size == 0 or arr.size > MAX_MASSES:
-        raise ValueError(f"masses: need 1 to {MAX_MASSES} values (got shape {arr.shape})")
+        raise ValueError(f"masses (m_x): need 1 to {MAX_MASSES} values (got shape {arr.shape})")
     lo, hi = M_X_RANGE
     bad = arr[(arr < lo) | (arr > hi)]
     if bad.size:
-        raise ValueError(f"masses must lie in [{lo:g}, {hi:g}] GeV (got {bad[0]:g})")
+        raise ValueError(f"masses (m_x) must lie in [{lo:g}, {hi:g}] GeV (got {bad[0]:g})")
     return tuple(float(m) for m in arr)
 
 
