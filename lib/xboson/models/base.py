@@ -121,12 +121,14 @@ class Model:
 
     # -- decay widths (for branching ratios) -------------------------------------------------
     def width_ee(self, m_x: float) -> float:
-        """Gamma(X -> e+ e-) per unit g^2 [GeV], from Chiang Eq. (18):
-        sqrt(m^2 - 4 m_e^2) / (24 pi m) [(g_Le^2 + g_Re^2)(m^2 - m_e^2) + 6 g_Le g_Re m_e^2]."""
+        """Gamma(X -> e+ e-) per unit g^2 [GeV], from Chiang Eq. (18) divided by
+        Gamma(X -> nu nubar) = g_nu^2 m / (24 pi):
+        sqrt(m^2 - 4 m_e^2) / (24 pi m^2) [(g_Le^2 + g_Re^2)(m^2 - m_e^2) + 6 g_Le g_Re m_e^2]
+        (= g^2 m (1 + 2 r) (1 - 4 r)^(1/2) / (12 pi), r = m_e^2 / m^2, for g_Le = g_Re = g)."""
         m = positive("m_x", m_x)
         if m <= 2 * M_E:
             return 0.0
-        return (math.sqrt(m * m - 4 * M_E**2) / (24 * math.pi * m)
+        return (math.sqrt(m * m - 4 * M_E**2) / (24 * math.pi * m * m)
                 * ((self.g_le**2 + self.g_re**2) * (m * m - M_E**2) + 6 * self.g_le * self.g_re * M_E**2))
 
     def width_invisible(self, m_x: float) -> float:
