@@ -48,6 +48,7 @@ import numpy as np
 from . import constraints as constraints_mod
 from . import g_minus_2, zpole
 from .constants import G_EFF_ZPOLE, M_E, M_Z
+from .errors import InputError
 from .intervals import IntervalSet, quadratic_between
 from .models import Model, resolve
 from .region import interval_along
@@ -65,7 +66,8 @@ MAX_MASSES = 10_000
 class RecastLimit:
     """One constraint at one mass. ``coupling_upper``: upper limit on the model's overall coupling
     (None unless ``status`` is 'limit' or 'excluded'); ``allowed``: allowed intervals of |g| where
-    the constraint gives an exact set; ``reopens_above``: a closed excluded band (beam dumps)."""
+    the constraint gives an exact set (in :meth:`as_dict` an interval without upper end has None);
+    ``reopens_above``: a closed excluded band (beam dumps)."""
 
     constraint: str
     m_x: float
@@ -81,13 +83,14 @@ class RecastLimit:
 
     def __post_init__(self):
         if self.status not in STATUSES:
-            raise ValueError(f"status {self.status!r}: expected one of {STATUSES}")
+            raise InputError(f"status {self.status!r}: expected one of {STATUSES}")
 
     def as_dict(self) -> dict:
         return {"constraint": self.constraint, "m_x": self.m_x, "coupling_upper": self.coupling_upper,
                 "applies": self.applies, "status": self.status, "note": self.note, "paper": self.paper,
                 "limit_kind": self.limit_kind,
-                "allowed": None if self.allowed is None else [list(iv) for iv in self.allowed],
+                "allowed": None if self.allowed is None else [[lo, hi if math.isfinite(hi) else None]
+                                                              for lo, hi in self.allowed],
                 "reopens_above": self.reopens_above, "gamma_x": self.gamma_x}
 
 
@@ -110,7 +113,7 @@ class RecastResult:
     def curve(self, constraint: str) -> np.ndarray:
         """coupling_upper over ``masses`` for one constraint (NaN where there is none)."""
         if constraint not in self.constraint_names():
-            raise ValueError(f"unknown constraint {constraint!r}; expected one of: {', '.join(self.constraint_names())}")
+            raise InputError(f"unknown constraint {constraint!r}; expected one of: {', '.join(self.constraint_names())}")
         by_m = {r.m_x: r.coupling_upper for r in self.limits if r.constraint == constraint}
         return np.array([np.nan if by_m[m] is None else by_m[m] for m in self.masses])
 
@@ -388,11 +391,11 @@ def source_names() -> list[str]:
 def _masses(masses) -> tuple[float, ...]:
     arr = np.atleast_1d(np.asarray(positive("masses (m_x)", masses), dtype=float))
     if arr.ndim != 1 or arr.size == 0 or arr.size > MAX_MASSES:
-        raise ValueError(f"masses (m_x): need 1 to {MAX_MASSES} values (got shape {arr.shape})")
+        raise InputError(f"masses (m_x): need 1 to {MAX_MASSES} values (got shape {arr.shape})")
     lo, hi = M_X_RANGE
     bad = arr[(arr < lo) | (arr > hi)]
     if bad.size:
-        raise ValueError(f"masses (m_x) must lie in [{lo:g}, {hi:g}] GeV (got {bad[0]:g})")
+        raise InputError(f"masses (m_x) must lie in [{lo:g}, {hi:g}] GeV (got {bad[0]:g})")
     return tuple(float(m) for m in arr)
 
 
@@ -410,7 +413,7 @@ def recast(model, masses, gamma_x: float | None = None, constraints=None) -> Rec
         wanted = list(constraints)
         for c in wanted:
             if c not in source_names():
-                raise ValueError(f"unknown constraint {c!r}; expected one of: {', '.join(source_names())}")
+                raise InputError(f"unknown constraint {c!r}; expected one of: {', '.join(source_names())}")
         chosen = tuple(s for s in SOURCES if s.name in wanted)
     cache: dict = {}
     rows = [src.evaluate(src, model, m, gamma_x, cache) for src in chosen for m in ms]

@@ -33,24 +33,27 @@ def register(sub):
 
 
 def _masses(text: str) -> list[float]:
+    from ..errors import InputError
+
     try:
         return [float(v) for v in text.split(",") if v.strip()]
     except ValueError:
-        raise ValueError(f"m_x must be comma-separated numbers in GeV (got {text!r})") from None
+        raise InputError(f"m_x must be comma-separated numbers in GeV (got {text!r})") from None
 
 
 def run(args):
     from pathlib import Path
 
+    from ..errors import InputError
     from ..recasting import recast
 
     plot = None
     if args.plot is not None:
         plot = Path(args.plot)
         if plot.suffix.lower() not in (".png", ".svg"):
-            raise ValueError(f"plot must end in .png or .svg (got {args.plot!r})")
+            raise InputError(f"plot must end in .png or .svg (got {args.plot!r})")
         if not plot.parent.is_dir():
-            raise ValueError(f"plot: no such directory {str(plot.parent)!r}")
+            raise InputError(f"plot: no such directory {str(plot.parent)!r}")
     wanted = None if args.constraint is None else [c.strip() for c in args.constraint.split(",") if c.strip()]
     result = recast(args.model, _masses(args.m_x), args.gamma_x, constraints=wanted)
     if plot is not None:

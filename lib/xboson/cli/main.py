@@ -1,6 +1,6 @@
 """``xboson`` console script.
 
-Subcommands live in the ``cmd_*.py`` modules listed in :data:`xboson.cli.COMMANDS`; each defines
+Subcommands live in ``cmd_*.py`` modules of this package; each defines
 ``register(subparsers)`` and attaches a handler ``func(args) -> object``. The handler's
 return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input
 (ValueError) prints a one-line message to stderr and exits with status 2.

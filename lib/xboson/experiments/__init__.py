@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from ..errors import InputError
+
 __all__ = ["CONSTRAINT_MODULES", "LIMIT_MODULES", "discover", "lookup"]
 
 #: constraint name -> module (in this package) whose ``CONSTRAINTS`` defines it
@@ -41,7 +43,7 @@ def lookup(attr: str, name: str) -> Callable:
     module. Unknown names raise ValueError listing the registry."""
     table = _TABLES[attr]
     if name not in table:
-        raise ValueError(f"unknown {attr.lower()[:-1]} {name!r}; expected one of: {', '.join(sorted(table))}")
+        raise InputError(f"unknown {attr.lower()[:-1]} {name!r}; expected one of: {', '.join(sorted(table))}")
     mod = importlib.import_module(f"{__name__}.{table[name]}")
     return getattr(mod, attr)[name]
 

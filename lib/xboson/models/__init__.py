@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errors import InputError
 from .base import Model, neutrino_couplings
 from .chiang import product_model, separate_model
 from .u1x import Charges, anomalies, charge_model, dark_photon, lindner_table1, lmu_minus_ltau
@@ -58,7 +59,7 @@ def get(name: str) -> Model:
     if m and name not in REGISTRY:
         key = f"{m.group(1)}_{m.group(2)}" if m.group(1) else f"g_{m.group(3)}"
     if key not in REGISTRY:
-        raise ValueError(f"unknown model {name!r}; expected a YAML file or one of: {', '.join(REGISTRY)}")
+        raise InputError(f"unknown model {name!r}; expected a YAML file or one of: {', '.join(REGISTRY)}")
     return REGISTRY[key]()
 
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from .. import couplings
 from ..constants import M_E
+from ..errors import InputError
 from ..validation import choice, finite, positive
 
 __all__ = ["Model", "neutrino_couplings"]
@@ -39,7 +40,7 @@ def neutrino_couplings(values: dict[str, float]) -> tuple[float, ...]:
         out.append(finite(f"g_nu[{p}]", values.get(p, 0.0)))
     unknown = set(values) - set(couplings.PAIRS)
     if unknown:
-        raise ValueError(f"unknown neutrino pair {sorted(unknown)[0]!r}; expected one of: "
+        raise InputError(f"unknown neutrino pair {sorted(unknown)[0]!r}; expected one of: "
                          f"{', '.join(couplings.PAIRS)}")
     return tuple(out)
 
@@ -70,16 +71,16 @@ class Model:
 
     def __post_init__(self):
         if len(self.g_nu) != len(couplings.PAIRS):
-            raise ValueError(f"g_nu: need {len(couplings.PAIRS)} entries ({', '.join(couplings.PAIRS)})")
+            raise InputError(f"g_nu: need {len(couplings.PAIRS)} entries ({', '.join(couplings.PAIRS)})")
         for k, v in zip(couplings.PAIRS, self.g_nu):
             finite(f"g_nu[{k}]", v)
         finite("g_le", self.g_le)
         finite("g_re", self.g_re)
         if not -1.0 < finite("epsilon", self.epsilon) < 1.0:
-            raise ValueError(f"epsilon must lie in (-1, 1) (got {self.epsilon!r})")
+            raise InputError(f"epsilon must lie in (-1, 1) (got {self.epsilon!r})")
         finite("alpha_over_g", self.alpha_over_g)
         if not self.name or not self.coupling:
-            raise ValueError("name and coupling must be non-empty strings")
+            raise InputError("name and coupling must be non-empty strings")
 
     # -- couplings ---------------------------------------------------------------------------
     def nu(self, pair: str) -> float:

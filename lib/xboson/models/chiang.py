@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from .. import couplings
+from ..errors import InputError
 from .base import Model, neutrino_couplings
 
 __all__ = ["PRODUCT_KINDS", "SEPARATE", "product_model", "separate_model"]
@@ -29,7 +30,7 @@ SEPARATE = {"g_Le": (0.0, 1.0, 0.0), "g_Re": (0.0, 0.0, 1.0), "g_Ve": (0.0, 1.0,
 def product_model(kind: str, pair: str) -> Model:
     """Chiang's combination ``kind`` ('L', 'R', 'V', 'A') of the products of ``pair`` alone."""
     if kind not in PRODUCT_KINDS:
-        raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(PRODUCT_KINDS)}")
+        raise InputError(f"unknown kind {kind!r}; expected one of: {', '.join(PRODUCT_KINDS)}")
     couplings.plane(pair)       # validates the pair
     le, re = PRODUCT_KINDS[kind]
     name = f"{kind}_{pair}"
@@ -45,7 +46,7 @@ def product_model(kind: str, pair: str) -> Model:
 def separate_model(name: str) -> Model:
     """One of Chiang's Sec. VII couplings alone: 'g_Le', 'g_Re', 'g_Ve', 'g_Ae' or 'g_nu'."""
     if name not in SEPARATE:
-        raise ValueError(f"unknown coupling {name!r}; expected one of: {', '.join(SEPARATE)}")
+        raise InputError(f"unknown coupling {name!r}; expected one of: {', '.join(SEPARATE)}")
     nu, le, re = SEPARATE[name]
     return Model(name, name, neutrino_couplings({"ee": nu}), le, re,
                  description=f"Chiang Sec. VII: {name} alone, every other coupling zero",

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..constants import ALPHA_0
+from ..errors import InputError
 from ..lindner import models as lindner_models
 from .base import Model, neutrino_couplings
 
@@ -52,15 +53,15 @@ class Charges:
 
     def __post_init__(self):
         if self.convention not in CONVENTIONS:
-            raise ValueError(f"convention: unknown {self.convention!r}; expected one of: "
+            raise InputError(f"convention: unknown {self.convention!r}; expected one of: "
                              f"{', '.join(CONVENTIONS)} (covariant derivative g Q / 2 as in Lindner Eq. 2.2, or g Q)")
         for k in LEPTONS + QUARKS:
             v = getattr(self, k)
             if v is not None and not (isinstance(v, (int, float)) and math.isfinite(v)):
-                raise ValueError(f"charges.{k} must be a finite number (got {v!r})")
+                raise InputError(f"charges.{k} must be a finite number (got {v!r})")
         for v in self.nu_r:
             if not (isinstance(v, (int, float)) and math.isfinite(v)):
-                raise ValueError(f"charges.nu_R must be a list of finite numbers (got {v!r})")
+                raise InputError(f"charges.nu_R must be a list of finite numbers (got {v!r})")
 
 
 def anomalies(ch: Charges) -> dict[str, float]:
@@ -68,7 +69,7 @@ def anomalies(ch: Charges) -> dict[str, float]:
     raises ValueError naming it."""
     for k in LEPTONS + QUARKS:
         if getattr(ch, k) is None:
-            raise ValueError(f"charges.{k}: missing, needed by the anomaly check")
+            raise InputError(f"charges.{k}: missing, needed by the anomaly check")
     q, u, d = ch.Q, ch.u_R, ch.d_R
     ls = (ch.L_e, ch.L_mu, ch.L_tau)
     es = (ch.e_R, ch.mu_R, ch.tau_R)
@@ -88,7 +89,7 @@ def check_anomaly_free(ch: Charges, tol: float = 1e-9) -> None:
     """Raise ValueError naming the first anomaly that does not cancel."""
     for name, val in anomalies(ch).items():
         if abs(val) > tol:
-            raise ValueError(f"anomaly_free: the {name} anomaly does not cancel (sum = {val:g}); "
+            raise InputError(f"anomaly_free: the {name} anomaly does not cancel (sum = {val:g}); "
                              "add right-handed neutrinos (charges.nu_R) or fix the charges")
 
 
@@ -112,7 +113,7 @@ def lindner_table1(name: str) -> Model:
     m = lindner_models.get_model(name)
     ch = Charges(m.q_el, m.q_el, m.q_el, m.q_er, "gQ/2", mu_R=m.q_er, tau_R=m.q_er)
     if m.q_nu != m.q_el:     # pragma: no cover - Table 1 has one doublet charge
-        raise ValueError(f"model {name!r}: nu_L and e_L charges differ")
+        raise InputError(f"model {name!r}: nu_L and e_L charges differ")
     desc = f"U(1)_{name} of Lindner Table 1: l_L = {m.q_el:g}, e_R = {m.q_er:g}"
     return charge_model(name, ch, description=desc, source=_LINDNER + ", Table 1")
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from .. import couplings
+from ..errors import InputError
 from .base import Model, neutrino_couplings
 from .u1x import LEPTONS, QUARKS, Charges, charge_model
 
@@ -45,9 +46,9 @@ _ALL_COUPLINGS = ("g_Le", "g_Re") + tuple(f"g_nu_{p}" for p in couplings.PAIRS)
 
 def _number(field: str, v) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise ValueError(f"{field}: must be a number (got {v!r})")
+        raise InputError(f"{field}: must be a number (got {v!r})")
     if not math.isfinite(v):
-        raise ValueError(f"{field}: must be finite (got {v!r})")
+        raise InputError(f"{field}: must be finite (got {v!r})")
     return float(v)
 
 
@@ -55,7 +56,7 @@ def _text(field: str, v, default: str = "") -> str:
     if v is None:
         return default
     if not isinstance(v, str) or not v.strip():
-        raise ValueError(f"{field}: must be a non-empty string (got {v!r})")
+        raise InputError(f"{field}: must be a non-empty string (got {v!r})")
     return v.strip()
 
 
@@ -63,20 +64,20 @@ def _flag(field: str, v) -> bool:
     if v is None:
         return False
     if not isinstance(v, bool):
-        raise ValueError(f"{field}: must be true or false (got {v!r})")
+        raise InputError(f"{field}: must be true or false (got {v!r})")
     return v
 
 
 def _check_keys(where: str, d: dict, allowed, required=()):
     if not isinstance(d, dict):
-        raise ValueError(f"{where or 'model file'}: must be a mapping (got {type(d).__name__})")
+        raise InputError(f"{where or 'model file'}: must be a mapping (got {type(d).__name__})")
     for k in d:
         if k not in allowed:
-            raise ValueError(f"{where + '.' if where else ''}{k}: unknown field; expected one of: "
+            raise InputError(f"{where + '.' if where else ''}{k}: unknown field; expected one of: "
                              f"{', '.join(sorted(allowed))}")
     for k in required:
         if k not in d:
-            raise ValueError(f"{where + '.' if where else ''}{k}: missing")
+            raise InputError(f"{where + '.' if where else ''}{k}: missing")
 
 
 def _charges(d: dict) -> Charges:
@@ -85,10 +86,10 @@ def _charges(d: dict) -> Charges:
     vals = {k: _number(f"charges.{k}", v) for k, v in raw.items() if k != "nu_R"}
     nu_r = raw.get("nu_R", [])
     if not isinstance(nu_r, list):
-        raise ValueError(f"charges.nu_R: must be a list of numbers (got {nu_r!r})")
+        raise InputError(f"charges.nu_R: must be a list of numbers (got {nu_r!r})")
     nu_r = tuple(_number(f"charges.nu_R[{i}]", v) for i, v in enumerate(nu_r))
     if "convention" not in d:
-        raise ValueError("convention: missing; give 'gQ/2' (covariant derivative g Q / 2, Lindner Eq. 2.2) or 'gQ'")
+        raise InputError("convention: missing; give 'gQ/2' (covariant derivative g Q / 2, Lindner Eq. 2.2) or 'gQ'")
     return Charges(vals["L_e"], vals["L_mu"], vals["L_tau"], vals["e_R"], _text("convention", d["convention"]),
                    mu_R=vals.get("mu_R"), tau_R=vals.get("tau_R"), Q=vals.get("Q"),
                    u_R=vals.get("u_R"), d_R=vals.get("d_R"), nu_r=nu_r)
@@ -97,13 +98,13 @@ def _charges(d: dict) -> Charges:
 def model_from_dict(d: dict) -> Model:
     """A :class:`~xboson.models.base.Model` from the mapping of a model file (schema above)."""
     if not isinstance(d, dict):
-        raise ValueError(f"model file: must be a mapping of fields (got {type(d).__name__})")
+        raise InputError(f"model file: must be a mapping of fields (got {type(d).__name__})")
     _check_keys("", d, _CHARGE_KEYS | _COUPLING_KEYS)
     if ("charges" in d) == ("couplings" in d):
-        raise ValueError("charges/couplings: give exactly one of the two")
+        raise InputError("charges/couplings: give exactly one of the two")
     name = _text("name", d.get("name"), "")
     if not name:
-        raise ValueError("name: missing")
+        raise InputError("name: missing")
     desc = _text("description", d.get("description"), "user-defined model")
     src = _text("source", d.get("source"), "user file")
     coupling = _text("coupling", d.get("coupling"), "g")
@@ -111,7 +112,7 @@ def model_from_dict(d: dict) -> Model:
         _check_keys("", d, _CHARGE_KEYS)
         eps = _number("epsilon", d.get("epsilon", 0.0))
         if not -1.0 < eps < 1.0:
-            raise ValueError(f"epsilon: must lie in (-1, 1) (got {eps!r})")
+            raise InputError(f"epsilon: must lie in (-1, 1) (got {eps!r})")
         return charge_model(name, _charges(d), coupling=coupling, epsilon=eps,
                             alpha_over_g=_number("alpha_over_g", d.get("alpha_over_g", 0.0)),
                             description=desc, source=src,
@@ -130,9 +131,9 @@ def load_model_file(path) -> Model:
     unreadable file and for every problem in it."""
     p = Path(path)
     if not p.is_file():
-        raise ValueError(f"model: no such file {str(path)!r}")
+        raise InputError(f"model: no such file {str(path)!r}")
     try:
         d = yaml.safe_load(p.read_text())
     except yaml.YAMLError as exc:
-        raise ValueError(f"model file {p.name}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        raise InputError(f"model file {p.name}: not valid YAML ({str(exc).splitlines()[0]})") from None
     return model_from_dict(d)
