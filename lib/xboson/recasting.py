@@ -334,12 +334,13 @@ def _lindner(experiment: str):
 
         parts = list(_LINDNER_FLAVOUR) if experiment == "combined" else [experiment]
         flavours = {_LINDNER_FLAVOUR[p] for p in parts}
-        if len({model.nu(f) for f in flavours}) > 1:
-            return _na(src, m_x, "the combined fit needs one neutrino charge for nu_e and nu_mu")
-        q_nu = 2.0 * model.nu(next(iter(flavours)))
         q_el, q_er = 2.0 * model.g_le, 2.0 * model.g_re
-        if not model.has_mixing and q_nu * q_el == 0 and q_nu * q_er == 0:
+        if not model.has_mixing and all(model.nu(f) * q_el == 0 and model.nu(f) * q_er == 0 for f in flavours):
             return _na(src, m_x, "no coupling product of the scattered neutrino flavour and the electron")
+        if len({model.nu(f) for f in flavours}) > 1:
+            return _na(src, m_x, "the combined fit needs one neutrino charge for nu_e and nu_mu "
+                       "(see the separate experiments)")
+        q_nu = 2.0 * model.nu(next(iter(flavours)))
         key = ("lindner", m_x)
         if key not in cache:
             cache[key] = {x: fits.prepare(x, m_x)[0] for x in _LINDNER_FLAVOUR}
