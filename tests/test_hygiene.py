@@ -136,3 +136,15 @@ def test_cli_registry_lists_every_command_module():
     assert on_disk <= set(cli.COMMANDS.values())
     missing = set(cli.COMMANDS.values()) - on_disk
     assert {k for k, v in cli.COMMANDS.items() if v in missing} <= set(cli.OPTIONAL_COMMANDS)
+
+
+def test_registry_lookups_import_only_the_module_they_need():
+    """One experiment module cannot break the others: a Z-pole limit never imports the LEP module."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from xboson.limits import limit; from xboson import constraints; "
+            "limit('gVe', 'zpole', 1.0); constraints.get('charm2', 2.0); "
+            "print(sorted(m for m in sys.modules if m.startswith('xboson.experiments.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert ast.literal_eval(out) == ["xboson.experiments.charm2", "xboson.experiments.separate_couplings"]
