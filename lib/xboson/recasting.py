@@ -104,8 +104,10 @@ class RecastResult:
     limits: tuple[RecastLimit, ...]
 
     def rows(self) -> list[dict]:
-        """One dict per (constraint, mass) with the model's name and coupling label added."""
-        return [dict(r.as_dict(), model=self.model.name, coupling=self.model.coupling) for r in self.limits]
+        """One dict per (constraint, mass) with the model's name, coupling label and notes added."""
+        extra = {"model": self.model.name, "coupling": self.model.coupling,
+                 "model_note": "; ".join(self.model.notes)}
+        return [dict(r.as_dict(), **extra) for r in self.limits]
 
     def constraint_names(self) -> list[str]:
         return list(dict.fromkeys(r.constraint for r in self.limits))

@@ -13,7 +13,7 @@ Chiang's spellings Lee, gLe also work) or a YAML file (schema: python -m pydoc x
 One JSON row per (constraint, mass) with keys: constraint, m_x [GeV], coupling_upper (null unless
 status is "limit" or "excluded"), applies, status ("limit", "unbounded", "excluded", "not-applicable"),
 note, paper, limit_kind, allowed (allowed |g| intervals, where exact), reopens_above (beam dumps),
-gamma_x (LEP), model, coupling (the name of the model's overall coupling).
+gamma_x (LEP), model, coupling (the name of the model's overall coupling), model_note.
 --gamma-x is the X total width used by LEP (default: Chiang's Fig. 3 choice). Masses 1e-4 to 100 GeV.
 """
 
