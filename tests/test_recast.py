@@ -232,3 +232,12 @@ def test_g2_sign_follows_the_vector_axial_mix():
     g = recast("gAe", [0.1], constraints=["g-2"]).limits[0].coupling_upper
     a = g_minus_2.a_e_x(0.1, 0.0, g)
     assert a == pytest.approx(g_minus_2.a_e_range()[0], rel=1e-9)
+
+
+def test_gamma_x_is_passed_to_lep():
+    """Chiang Fig. 5 top row: m_X = 5 GeV, Gamma_X = 25 keV."""
+    from xboson.experiments import lep
+
+    row = recast("Lee", [5.0], gamma_x=25e-6, constraints=["lep"]).limits[0]
+    lo, hi = lep.coupling_range("Lee", 5.0, 25e-6)
+    assert row.coupling_upper == math.sqrt(max(abs(lo), abs(hi))) and row.gamma_x == 25e-6

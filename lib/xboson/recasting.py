@@ -40,8 +40,9 @@ Masses in GeV.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -126,12 +127,17 @@ class RecastResult:
 
 @dataclass(frozen=True)
 class Source:
-    """A recastable constraint: ``evaluate(model, m_x, gamma_x, cache) -> RecastLimit``."""
+    """A recastable constraint. ``evaluate(source, model, m_x, gamma_x, cache) -> RecastLimit``;
+    call :meth:`limit`."""
 
     name: str
     paper: str
     limit_kind: str
     evaluate: Callable = field(repr=False)
+
+    def limit(self, model: Model, m_x: float, gamma_x: float | None = None, cache: dict | None = None) -> RecastLimit:
+        """This constraint's limit on the overall coupling of ``model`` at m_x [GeV]."""
+        return self.evaluate(self, model, m_x, gamma_x, {} if cache is None else cache)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -402,7 +408,8 @@ def _masses(masses) -> tuple[float, ...]:
     return tuple(float(m) for m in arr)
 
 
-def recast(model, masses, gamma_x: float | None = None, constraints=None) -> RecastResult:
+def recast(model: Model | str | Path, masses: Sequence[float] | np.ndarray, gamma_x: float | None = None,
+           constraints: Sequence[str] | None = None) -> RecastResult:
     """Upper limits on the overall coupling of ``model`` (a :class:`~xboson.models.base.Model`, a
     registered name or a YAML file) from every constraint of both papers at each mass [GeV] in
     ``masses`` (within :data:`M_X_RANGE`). ``gamma_x`` [GeV]: X total width for LEP (default: the
@@ -419,5 +426,5 @@ def recast(model, masses, gamma_x: float | None = None, constraints=None) -> Rec
                 raise InputError(f"unknown constraint {c!r}; expected one of: {', '.join(source_names())}")
         chosen = tuple(s for s in SOURCES if s.name in wanted)
     cache: dict = {}
-    rows = [src.evaluate(src, model, m, gamma_x, cache) for src in chosen for m in ms]
+    rows = [src.limit(model, m, gamma_x, cache) for src in chosen for m in ms]
     return RecastResult(model, ms, gamma_x, tuple(rows))
