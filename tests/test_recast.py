@@ -241,3 +241,22 @@ def test_gamma_x_is_passed_to_lep():
     row = recast("Lee", [5.0], gamma_x=25e-6, constraints=["lep"]).limits[0]
     lo, hi = lep.coupling_range("Lee", 5.0, 25e-6)
     assert row.coupling_upper == math.sqrt(max(abs(lo), abs(hi))) and row.gamma_x == 25e-6
+
+
+@settings(max_examples=10, deadline=None)
+@given(a=st.floats(-2, 2), b=st.floats(-2, 2), m=st.floats(1e-3, 50))
+def test_lampf_lsnd_limit_sits_on_the_band_edge(a, b, m):
+    """Chiang Sec. III: at the recast limit sigma_X reaches an end of the 90% CL band; 0.1% above it
+    the band is violated."""
+    if max(abs(a), abs(b)) < 0.05:
+        return
+    from xboson.experiments import lampf_lsnd
+
+    model = model_from_dict({"name": "u", "couplings": {"g_Le": a, "g_Re": b, "g_nu_ee": 1.0, "g_nu_mumu": 0,
+                                                       "g_nu_tautau": 0}})
+    row = recast(model, [m], constraints=["lampf-lsnd"]).limits[0]
+    assert row.status == "limit"
+    (band,) = lampf_lsnd.constraint(m).bands
+    d = model.direction()
+    g = row.coupling_upper
+    assert bool(band.contains(g**2 * d * (1 - 1e-9))) and not bool(band.contains(g**2 * d * 1.001**2))
