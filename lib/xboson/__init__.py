@@ -6,3 +6,13 @@ nu-e scattering). Natural units with energies in GeV throughout; see :mod:`xboso
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    """``xboson.recast(model, masses, gamma_x=None)``: :func:`xboson.recasting.recast`, imported
+    on first use so that ``import xboson`` stays light."""
+    if name == "recast":
+        from .recasting import recast
+
+        return recast
+    raise AttributeError(f"module 'xboson' has no attribute {name!r}")

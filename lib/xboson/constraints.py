@@ -4,7 +4,8 @@ A *constraint* is a set of :class:`~xboson.quadform.Band` objects on the full co
 space (:data:`xboson.couplings.BASIS`) at a given m_X (and Gamma_X where it matters).
 Experiment modules in :mod:`xboson.experiments` publish factories in a module-level dict
 ``CONSTRAINTS = {name: factory}``, with ``factory(m_x, gamma_x=None) -> Constraint``;
-they are discovered automatically, so adding an experiment touches no shared file.
+the registry is the explicit table :data:`xboson.experiments.CONSTRAINT_MODULES` (one line
+per constraint; each module is imported only when its constraint is used).
 """
 
 from __future__ import annotations
@@ -63,22 +64,19 @@ class Constraint:
         return interval_along(self.bands, couplings.vector(direction))
 
 
-def _factories() -> dict:
-    from .experiments import discover
-
-    return discover("CONSTRAINTS")
-
-
 def names() -> list[str]:
     """Names of all registered constraints."""
-    return sorted(_factories())
+    from .experiments import CONSTRAINT_MODULES
+
+    return sorted(CONSTRAINT_MODULES)
 
 
 def get(name: str, m_x: float, gamma_x: float | None = None) -> Constraint:
     """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed)."""
-    factories = _factories()
-    choice("constraint", name, sorted(factories))
+    from .experiments import lookup
+
+    choice("constraint", name, names())
     m_x = positive("m_x", m_x)
     if gamma_x is not None:
         gamma_x = positive("gamma_x", gamma_x)
-    return factories[name](m_x, gamma_x)
+    return lookup("CONSTRAINTS", name)(m_x, gamma_x)

@@ -3,27 +3,25 @@
 Modules in :mod:`xboson.experiments` publish ``LIMITS = {constraint_name: function}``
 with ``function(coupling: str, m_x: float) -> dict`` returning at least ``{"upper": x}``
 (``None`` where the source has no reach at that mass) and optionally ``"lower"`` for a
-closed excluded band. Discovered automatically, like :mod:`xboson.constraints`.
+closed excluded band. The registry is the explicit table
+:data:`xboson.experiments.LIMIT_MODULES` (modules imported only when used).
 """
 
 from __future__ import annotations
 
-
 from .validation import choice, positive
 
 
-def _providers() -> dict:
-    from .experiments import discover
-
-    return discover("LIMITS")
-
-
 def sources() -> list[str]:
-    return sorted(_providers())
+    """Names of all registered limit sources."""
+    from .experiments import LIMIT_MODULES
+
+    return sorted(LIMIT_MODULES)
 
 
 def limit(coupling: str, constraint: str, m_x: float) -> dict:
     """Limit on ``coupling`` from source ``constraint`` at m_x [GeV]: {"upper": ..., ...}."""
-    providers = _providers()
-    choice("constraint", constraint, sorted(providers))
-    return providers[constraint](coupling, positive("m_x", m_x))
+    from .experiments import lookup
+
+    choice("constraint", constraint, sources())
+    return lookup("LIMITS", constraint)(coupling, positive("m_x", m_x))

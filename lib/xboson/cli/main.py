@@ -9,10 +9,8 @@ return value is printed as JSON with ``--json`` and as readable text otherwise. 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import math
-import pkgutil
 import sys
 
 from .. import __version__
@@ -52,11 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xboson", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"xboson {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    from . import __path__ as here
+    from . import command_modules
 
-    for info in sorted(pkgutil.iter_modules(here), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
-            importlib.import_module(f"{__package__}.{info.name}").register(sub)
+    for mod in command_modules():
+        mod.register(sub)
     return parser
 
 

@@ -1,21 +1,62 @@
 """Experiments, one module each. A module publishes ``CONSTRAINTS = {name: factory}``
 (see :mod:`xboson.constraints`) and, where it provides coupling limits,
-``LIMITS = {name: function}`` (see :mod:`xboson.limits`). Both registries are discovered
-here, so adding an experiment touches no shared file."""
+``LIMITS = {name: function}`` (see :mod:`xboson.limits`).
+
+The registries are the explicit tables below (grep here to see what exists). Each entry is
+imported only when it is used, so one broken module cannot break the lookup of the others;
+``tests/test_hygiene.py`` checks that every table entry matches what its module publishes.
+"""
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+from collections.abc import Callable
+
+from ..errors import InputError
+
+__all__ = ["CONSTRAINT_MODULES", "LIMIT_MODULES", "discover", "lookup"]
+
+#: constraint name -> module (in this package) whose ``CONSTRAINTS`` defines it
+CONSTRAINT_MODULES = {
+    "charm2": "charm2",
+    "lampf-lsnd": "lampf_lsnd",
+    "lep": "lep",
+    "low-energy": "low_energy",
+    "reactors": "reactors",
+}
+
+#: limit source name -> module (in this package) whose ``LIMITS`` defines it
+LIMIT_MODULES = {
+    "beam-dump": "separate_couplings",
+    "fixed-target": "separate_couplings",
+    "g-2": "separate_couplings",
+    "lep": "lep",
+    "low-energy": "low_energy",
+    "zpole": "separate_couplings",
+}
+
+_TABLES = {"CONSTRAINTS": CONSTRAINT_MODULES, "LIMITS": LIMIT_MODULES}
 
 
-def discover(attr: str) -> dict:
-    """Merge the dicts named ``attr`` of every module in this package (names must be unique)."""
-    out: dict = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        mod = importlib.import_module(f"{__name__}.{info.name}")
-        for name, obj in getattr(mod, attr, {}).items():
-            if name in out:
-                raise RuntimeError(f"{attr} entry {name!r} defined twice")
-            out[name] = obj
-    return out
+def lookup(attr: str, name: str) -> Callable:
+    """The entry ``name`` of registry ``attr`` ('CONSTRAINTS' or 'LIMITS'), importing only its
+    module. Unknown names raise ValueError listing the registry."""
+    table = _TABLES[attr]
+    if name not in table:
+        raise InputError(f"unknown {attr.lower()[:-1]} {name!r}; expected one of: {', '.join(sorted(table))}")
+    mod = importlib.import_module(f"{__name__}.{table[name]}")
+    return getattr(mod, attr)[name]
+
+
+def discover(attr: str) -> dict[str, Callable]:
+    """{name: callable} for registry ``attr``; each callable imports its module on first use."""
+    table = _TABLES[attr]
+
+    def lazy(name):
+        def call(*args, **kwargs):
+            return lookup(attr, name)(*args, **kwargs)
+
+        call.__name__ = f"{attr.lower()}[{name}]"
+        return call
+
+    return {name: lazy(name) for name in table}

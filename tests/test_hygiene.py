@@ -1,0 +1,150 @@
+"""Code hygiene that a reviewer would otherwise check by hand: no import cycles, no broad
+``except`` that could hide a bug, ``__all__`` on the public modules of the models/recast layers,
+and registries that match what their modules publish."""
+
+import ast
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PKG = ROOT / "lib" / "xboson"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PKG.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+MODULES = {_module_name(p): p for p in sorted(PKG.rglob("*.py"))}
+
+
+def _resolve(mod: str, is_pkg: bool, level: int, target: str | None) -> str:
+    base = mod.split(".") if is_pkg else mod.split(".")[:-1]
+    if level > 1:
+        base = base[: len(base) - (level - 1)]
+    return ".".join(base + ([target] if target else []))
+
+
+def _top_level_imports(mod: str, path: Path) -> set[str]:
+    """xboson modules imported when ``mod`` is imported (module-level statements only; an import
+    of a.b.c also imports the packages a.b and a)."""
+    tree = ast.parse(path.read_text())
+    is_pkg = path.name == "__init__.py"
+    out = set()
+    for node in tree.body:
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(mod, is_pkg, node.level, node.module) if node.level else (node.module or "")
+            names = [base] + [f"{base}.{a.name}" for a in node.names]
+        for n in names:
+            while n.startswith("xboson"):
+                # the packages that contain ``mod`` are already being imported: not an edge
+                if n in MODULES and not mod.startswith(n + "."):
+                    out.add(n)
+                n = n.rpartition(".")[0]
+    out.discard(mod)
+    return out
+
+
+def _cycles() -> list[list[str]]:
+    graph = {m: _top_level_imports(m, p) for m, p in MODULES.items()}
+    found, state, stack = [], {}, []
+
+    def visit(m):
+        state[m] = "open"
+        stack.append(m)
+        for n in sorted(graph[m]):
+            if state.get(n) == "open":
+                found.append(stack[stack.index(n):] + [n])
+            elif n not in state:
+                visit(n)
+        stack.pop()
+        state[m] = "done"
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)
+    return found
+
+
+def test_no_import_cycles_among_xboson_modules():
+    assert _cycles() == []
+
+
+def _broad_handlers(source: str) -> list[int]:
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ExceptHandler):
+            types = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+            if node.type is None or any(isinstance(t, ast.Name) and t.id in ("Exception", "BaseException")
+                                        for t in types):
+                lines.append(node.lineno)
+    return lines
+
+
+def _notebook_code(path: Path) -> str:
+    nb = json.loads(path.read_text())
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    # IPython magics and shell escapes are not Python
+    return "\n".join(line for c in cells for line in c.splitlines() if not line.lstrip().startswith(("%", "!")))
+
+
+def test_no_broad_except_in_the_package_and_notebooks():
+    bad = [f"{p.relative_to(ROOT)}:{n}" for p in sorted(PKG.rglob("*.py")) for n in _broad_handlers(p.read_text())]
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "book").glob("*.ipynb")):
+        bad += [f"{nb.relative_to(ROOT)} (cell code line {n})" for n in _broad_handlers(_notebook_code(nb))]
+    assert bad == [], "broad except (catch the specific exception instead): " + ", ".join(bad)
+
+
+PUBLIC_WITH_ALL = ["xboson.models", "xboson.models.base", "xboson.models.chiang", "xboson.models.u1x",
+                   "xboson.models.user", "xboson.recasting", "xboson.recast_plot", "xboson.experiments",
+                   "xboson.cli"]
+
+
+@pytest.mark.parametrize("name", PUBLIC_WITH_ALL)
+def test_public_modules_declare_all(name):
+    mod = importlib.import_module(name)
+    assert isinstance(mod.__all__, list) and mod.__all__
+    missing = [n for n in mod.__all__ if not hasattr(mod, n)]
+    assert missing == []
+
+
+def test_experiment_registries_match_their_modules():
+    from xboson import experiments
+
+    for attr, table in (("CONSTRAINTS", experiments.CONSTRAINT_MODULES), ("LIMITS", experiments.LIMIT_MODULES)):
+        for name, mod in table.items():
+            assert name in getattr(importlib.import_module(f"xboson.experiments.{mod}"), attr)
+        published = set()
+        for p in (PKG / "experiments").glob("*.py"):
+            if p.stem != "__init__":
+                published |= set(getattr(importlib.import_module(f"xboson.experiments.{p.stem}"), attr, {}))
+        assert published == set(table), f"{attr}: every published entry must be in the registry table"
+
+
+def test_cli_registry_lists_every_command_module():
+    from xboson import cli
+
+    on_disk = {p.stem for p in (PKG / "cli").glob("cmd_*.py")}
+    assert on_disk <= set(cli.COMMANDS.values())
+    missing = set(cli.COMMANDS.values()) - on_disk
+    assert {k for k, v in cli.COMMANDS.items() if v in missing} <= set(cli.OPTIONAL_COMMANDS)
+
+
+def test_registry_lookups_import_only_the_module_they_need():
+    """One experiment module cannot break the others: a Z-pole limit never imports the LEP module."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from xboson.limits import limit; from xboson import constraints; "
+            "limit('gVe', 'zpole', 1.0); constraints.get('charm2', 2.0); "
+            "print(sorted(m for m in sys.modules if m.startswith('xboson.experiments.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert ast.literal_eval(out) == ["xboson.experiments.charm2", "xboson.experiments.separate_couplings"]
