@@ -92,7 +92,7 @@ def fetch(dest: Path, cache: Path = ROOT / ".cache" / "npm") -> None:
     for spec, wanted in PACKAGES.items():
         with tarfile.open(_tarball(spec, cache)) as tar:
             for member in tar.getmembers():
-                if not member.isfile():
+                if not member.isfile() or ".." in member.name.split("/"):
                     continue
                 for prefix, out in wanted:
                     if member.name == prefix or (prefix.endswith("/") and member.name.startswith(prefix)):
