@@ -74,6 +74,16 @@ def test_readme_commands_are_the_ones_ci_runs(root):
     assert "`npm`" not in readme and "subprocess" not in (root / "tools" / "fetch_vendor_js.py").read_text()
 
 
+def test_make_book_passes_force_and_repository(root):
+    def dry(*args):
+        proc = subprocess.run(["make", "-n", "book", *args], cwd=root, capture_output=True, text=True, timeout=60)
+        return next(line for line in proc.stdout.replace("\\\n", " ").splitlines() if "build_book.py" in line)
+
+    assert "--force" not in dry() and "--repository" not in dry()
+    assert "--force" in dry("FORCE=1")
+    assert "--repository someone/xboson" in dry("REPOSITORY=someone/xboson")
+
+
 # --- repository and launch buttons ---------------------------------------------------------------
 
 @pytest.fixture
