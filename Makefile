@@ -1,5 +1,7 @@
 # Two commands do all set-up on a fresh machine (see README.md):
 #   make book   -> .venv, pinned deps, every notebook executed with papermill, HTML in _build/html
+#                  (incremental: only notebooks whose inputs changed are re-executed; FORCE=1 redoes all;
+#                  REPOSITORY=OWNER/NAME adds the repository and launch buttons, as GITHUB_REPOSITORY does)
 #   make test   -> .venv, pinned deps, fast tests, then the slow end-to-end tests
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -7,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 STAGE := _build/stage
+FORCE ?=
+REPOSITORY ?=
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: venv book test test-fast bench clean
@@ -20,10 +24,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Execute every notebook with papermill into _build/stage (sources stay output-free) and
-# build the HTML book from the executed copies (tools/build_book.py, also used by the tests).
+# Execute every notebook with papermill into _build/stage (sources stay output-free; executed copies
+# are reused from .cache/book while their inputs are unchanged) and build the HTML book from them
+# (tools/build_book.py, also used by the tests).
 book: $(STAMP)
-	$(BIN)/python tools/build_book.py --stage $(STAGE) --out .
+	$(BIN)/python tools/build_book.py --stage $(STAGE) --out . $(if $(FORCE),--force) \
+		$(if $(REPOSITORY),--repository $(REPOSITORY))
 	@echo "Book: _build/html/index.html"
 
 test: $(STAMP)

@@ -5,16 +5,24 @@ offline instead of loading it from a CDN:
   ``require.js`` (requirejs): loaded by myst-nb only on pages with widgets (``nb_ipywidgets_js``);
 * ``mathjax/`` (MathJax 3: tex-chtml.js, its fonts and TeX extensions): ``mathjax_path``.
 
-The destination folder is listed in ``html_static_path`` in ``_config.yml``. Downloads are
-cached under ``.cache/npm`` by exact version.
+Python's standard library does the download (no ``npm`` needed): the registry's metadata for the
+exact version gives the tarball's URL and its ``integrity`` (SHA-512), which the download must
+match. Tarballs are cached under ``.cache/npm`` by exact version (written only once verified);
+the registry is $NPM_CONFIG_REGISTRY if set. The destination folder is listed in
+``html_static_path`` in ``_config.yml``; it is re-extracted only when PACKAGES changes.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import os
 import shutil
-import subprocess
 import sys
 import tarfile
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,22 +36,63 @@ PACKAGES = {
 }
 
 
+REGISTRY = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org").rstrip("/")
+
+
+def _get(url: str, accept: str | None = None) -> bytes:
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    with urllib.request.urlopen(req, timeout=120) as resp:
+        return resp.read()
+
+
+def tarball_info(name: str, version: str) -> tuple[str, str]:
+    """(tarball URL, integrity "sha512-<base64>") of ``name@version`` from the registry metadata."""
+    meta = json.loads(_get(f"{REGISTRY}/{urllib.parse.quote(name, safe='@')}",
+                           accept="application/vnd.npm.install-v1+json"))
+    if version not in meta.get("versions", {}):
+        raise ValueError(f"{name}@{version} is not in the npm registry")
+    dist = meta["versions"][version]["dist"]
+    return dist["tarball"], dist["integrity"]
+
+
+def verify(data: bytes, integrity: str) -> None:
+    """Check ``data`` against an npm/SRI ``integrity`` string (its sha512 entry)."""
+    for entry in integrity.split():
+        algo, _, digest = entry.partition("-")
+        if algo == "sha512":
+            if base64.b64encode(hashlib.sha512(data).digest()).decode() != digest:
+                raise ValueError(f"integrity mismatch: expected {entry}")
+            return
+    raise ValueError(f"no sha512 in integrity {integrity!r}")
+
+
 def _tarball(spec: str, cache: Path) -> Path:
     name, version = spec.rsplit("@", 1)
     path = cache / f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"
     if not path.exists():
+        url, integrity = tarball_info(name, version)
+        data = _get(url)
+        verify(data, integrity)
         cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", str(cache)],
-                       check=True, stdout=subprocess.DEVNULL)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        print(f"fetched {spec} ({len(data) // 1024} KiB, {integrity.split('-')[0]} verified)", flush=True)
     return path
 
 
 def fetch(dest: Path, cache: Path = ROOT / ".cache" / "npm") -> None:
-    dest.mkdir(parents=True, exist_ok=True)
+    marker = dest / ".packages.json"
+    wanted_json = json.dumps(PACKAGES, sort_keys=True)
+    if marker.is_file() and marker.read_text() == wanted_json:
+        return
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
     for spec, wanted in PACKAGES.items():
         with tarfile.open(_tarball(spec, cache)) as tar:
             for member in tar.getmembers():
-                if not member.isfile():
+                if not member.isfile() or ".." in member.name.split("/"):
                     continue
                 for prefix, out in wanted:
                     if member.name == prefix or (prefix.endswith("/") and member.name.startswith(prefix)):
@@ -51,6 +100,7 @@ def fetch(dest: Path, cache: Path = ROOT / ".cache" / "npm") -> None:
                         target.parent.mkdir(parents=True, exist_ok=True)
                         with tar.extractfile(member) as src, target.open("wb") as fh:
                             shutil.copyfileobj(src, fh)
+    marker.write_text(wanted_json)
 
 
 if __name__ == "__main__":

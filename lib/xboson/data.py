@@ -1,15 +1,32 @@
-"""Access to the project's ``data/`` files (each carries its own citation)."""
+"""Access to the project's data files (each carries its own citation).
+
+The files live in ``data/`` at the repository root. An installed wheel carries them as the
+package resource ``xboson/_data`` (in the source tree ``lib/xboson/_data`` is a symlink to
+``data/``); where that resource is missing (a checkout without symlinks) the source tree's
+``data/`` is used. The XBOSON_DATA environment variable overrides both.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import os
 from pathlib import Path
 
 import yaml
 
-#: The data directory: ``data/`` at the repository root (an editable install), overridable
-#: with the XBOSON_DATA environment variable.
-DATA_DIR = Path(__import__("os").environ.get("XBOSON_DATA", Path(__file__).resolve().parents[2] / "data"))
+
+def _data_dir() -> Path:
+    if os.environ.get("XBOSON_DATA"):
+        return Path(os.environ["XBOSON_DATA"])
+    packaged = Path(str(importlib.resources.files(__package__) / "_data"))
+    if packaged.is_dir():
+        return packaged.resolve()
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+#: The directory holding the data files (see the module docstring).
+DATA_DIR = _data_dir()
 
 
 @functools.lru_cache(maxsize=None)
