@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 
@@ -48,5 +49,7 @@ def run(args):
         raise ValueError(f"--out {out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not args.force:
         raise ValueError(f"--out {out} exists and is not empty; use --force to write into it")
+    if "hepdata" in formats and importlib.util.find_spec("hepdata_lib") is None:
+        raise ValueError("--format hepdata needs the hepdata-lib package (pip install 'xboson[book]')")
     written = export.export_all(out, ids, formats)
     return "\n".join(str(p) for p in written)

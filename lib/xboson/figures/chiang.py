@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from .. import beam_dump, couplings, g_minus_2, zpole
+from ..data import load_yaml
 from ..experiments import charm2, lampf_lsnd, lep, low_energy, reactors
 from ..units import GeV, MeV, keV, pb
 from ..validation import in_range
@@ -282,7 +283,7 @@ def _fig6_patches(m):
                                   {"constraint": f"beam dump {name} (thick-target estimate, approximate)",
                                    "coupling": "gVe (g_Ae = 0, B(X->ee) = 1)"}))
     levels = [beam_dump.fixed_target_levels(float(mi)) for mi in m]
-    for name in sorted({k for lv in levels for k in lv}):
+    for name in sorted(load_yaml("fixed_target.yaml")["experiments"]):
         lev = np.array([lv.get(name, np.nan) for lv in levels])
         bands.append(ExcludedBand(f"FT {name}", name, m, lev, None, FT_COLOUR,
                                   {"constraint": f"fixed target {name} (flat published level, approximate)",
@@ -384,7 +385,7 @@ def fig7(grid: int = 301, pair: str = "emu") -> Figure:
 
 # ------------------------------------------------------------------------------------------ Table II
 def table2() -> Table:
-    """Chiang Table II with our tree-level sigma_SM (Eq. 12, A12-A16) beside the paper's [pb]."""
+    """Chiang Table II: the LEP data with our tree-level sigma_SM (Eq. 12, A12-A16) beside the paper's [pb]."""
     from ..lep import table2 as t2
     from ..lep import xsec
 
