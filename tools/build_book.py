@@ -80,6 +80,10 @@ def main(argv=None) -> int:
 
         fetch(dest / "_vendor")
         build(dest, Path(args.out))
+        # figure data (CSV, JSON, HEPData) linked under every figure -- tools/export_book_data.py
+        from export_book_data import write_book_data
+
+        write_book_data(Path(args.out) / "_build" / "html")
         print(f"Book: {Path(args.out) / '_build' / 'html' / 'index.html'}")
     return 0
 

@@ -92,7 +92,7 @@ def _masses(n):
 
 
 # ------------------------------------------------------------------------------------------ Fig. 1
-def fig1(grid: int = 301) -> Figure:
+def fig1(grid: int = 401) -> Figure:
     """Chiang Fig. 1: (rho^L_ee, rho^R_ee) allowed by LAMPF E225 + LSND nu_e e (Sec. III, Eq. 9,
     90% CL) for m_X = 1, 2, 5, 10, 50 MeV."""
     grid = _grid(grid)
@@ -113,7 +113,7 @@ def fig1(grid: int = 301) -> Figure:
 
 
 # ------------------------------------------------------------------------------------------ Fig. 2
-def fig2(grid: int = 301) -> Figure:
+def fig2(grid: int = 401) -> Figure:
     """Chiang Fig. 2: (rho^L_ee, rho^R_ee) allowed by (a) the reactor data of Table I and (b) the
     reactor data together with LAMPF/LSND, for m_X = 1, 2, 5, 10, 50 MeV (Sec. IV)."""
     grid = _grid(grid)
@@ -182,7 +182,7 @@ def fig3(n: int = 100) -> Figure:
 
 
 # ------------------------------------------------------------------------------------------ Fig. 4
-def fig4(grid: int = 401, m_x_gev: float = 1.0) -> Figure:
+def fig4(grid: int = 601, m_x_gev: float = 1.0) -> Figure:
     """Chiang Fig. 4: (rho^L_mumu, rho^R_mumu) allowed by CHARM-II (Eq. 16, contact limit,
     m_X >= 1 GeV; the region in rho is m_X-independent)."""
     grid = _grid(grid)

@@ -15,17 +15,17 @@ from ..figures.model import Table
 from ..region import AllowedRegion
 from . import chiang as _chiang  # noqa: F401  (registers the drawers)
 from . import lindner as _lindner  # noqa: F401
-from .render import FigureHTML, draw, draw_panel, svg
-from .tables import extremes_table, html_table, region_extremes, table_html
+from .render import FigureHTML, TableHTML, draw, draw_panel, svg
+from .tables import extremes_table, html_table, region_table, table_html
 
-__all__ = ["show", "draw", "draw_panel", "svg", "html_table", "extremes_table", "region_extremes",
+__all__ = ["show", "draw", "draw_panel", "svg", "html_table", "extremes_table", "region_table",
            "table_html", "draw_region", "rho_axes", "region_grid"]
 
 
 def show(data):
     """Display object for a notebook cell: a figure's panels as SVG, or a paper table as HTML."""
     if isinstance(data, Table):
-        return table_html(data)
+        return TableHTML(data, draw(data))
     return FigureHTML(data, draw(data))
 
 

@@ -136,6 +136,7 @@ def svg(fig: MplFigure) -> str:
 _CSS = """<style>
 .xb-figure{display:flex;flex-wrap:wrap;gap:0.6rem;margin:0.5rem 0}
 .xb-panel{flex:1 1 340px;max-width:480px;margin:0}
+.xb-panel.xb-wide{max-width:880px}
 .xb-panel img{width:100%;height:auto;cursor:zoom-in;background:#fff}
 .xb-zoom{position:absolute;opacity:0;width:1px;height:1px}
 .xb-zoom:focus-visible + img{outline:2px solid #1f6feb}
@@ -147,6 +148,12 @@ cursor:zoom-out;padding:1rem;box-sizing:border-box}
 
 def _plain(text: str) -> str:
     return text.replace("$", "").replace("\\", "")
+
+
+def _img(fig: MplFigure, label: str, alt: str) -> str:
+    src = base64.b64encode(svg(fig).encode()).decode()
+    return (f'<figure class="xb-panel"><label><input type="checkbox" class="xb-zoom" aria-label="enlarge '
+            f'{html.escape(label)}"><img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{src}"></label></figure>')
 
 
 class FigureHTML:
@@ -162,14 +169,34 @@ class FigureHTML:
         parts = [_CSS, f'<div class="xb-figure" role="group" aria-label="{html.escape(d.title)}">']
         for panel, fig in zip(d.panels, self.figures):
             label = f"{d.title}" + (f", panel {_plain(panel.title)}" if panel.key else "")
-            alt = html.escape(f"{label}. {d.alt}")
-            src = base64.b64encode(svg(fig).encode()).decode()
-            parts.append(f'<figure class="xb-panel"><label><input type="checkbox" class="xb-zoom" '
-                         f'aria-label="enlarge {html.escape(label)}"><img alt="{alt}" '
-                         f'src="data:image/svg+xml;base64,{src}"></label></figure>')
+            parts.append(_img(fig, label, f"{label}. {d.alt}"))
         parts.append(f'<p class="xb-caption"><strong>{html.escape(d.title)}.</strong> {html.escape(d.caption)}</p>')
         parts.append("</div>")
         return "".join(parts)
+
+    def __repr__(self) -> str:
+        return f"<{self.data.title}: {len(self.figures)} panel(s)>"
+
+
+class TableHTML:
+    """Rich display of a paper table: its comparison plot (SVG, alt text, click to enlarge) and
+    the table itself (HTML, units in the headers)."""
+
+    def __init__(self, table, figures: list[MplFigure]):
+        self.table = table
+        self.figures = figures
+
+    def _repr_html_(self) -> str:
+        from .tables import table_html
+
+        t = self.table
+        imgs = "".join(_img(f, t.title, f"{t.title}: ratio of our SM cross section to the paper's, row by row, "
+                                        "with the +-10% band shaded.") for f in self.figures)
+        return (_CSS + f'<div class="xb-figure">{imgs.replace("xb-panel", "xb-panel xb-wide")}</div>'
+                + table_html(t)._repr_html_())
+
+    def __repr__(self) -> str:
+        return f"<{self.table.title}: {len(self.table.rows)} rows>"
 
 
 def show(data) -> FigureHTML:

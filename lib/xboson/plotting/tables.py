@@ -75,6 +75,9 @@ def extremes_table(extremes_by_key: dict, key_header: str = "m_X [MeV]", fmt: st
                      [[f"{r[0]:g}" if isinstance(r[0], float) else r[0]] + r[1:] for r in rows], fmt=fmt)
 
 
-def region_extremes(figure, panel_key: str = "") -> dict:
-    """{region label: exact extremes} of one panel of a region figure."""
-    return {r.label.replace("$", ""): r.extremes for r in figure.panel(panel_key).regions}
+def region_table(figure, panel_key: str = "", mass_unit: str = "MeV") -> HTMLTable:
+    """Exact extremes of the regions of one panel of a region figure, by m_X in ``mass_unit``
+    (MeV or GeV)."""
+    scale = {"MeV": 1e3, "GeV": 1.0}[mass_unit]
+    return extremes_table({r.qualifiers["m_X [GeV]"] * scale: r.extremes for r in figure.panel(panel_key).regions},
+                          f"m_X [{mass_unit}]")
