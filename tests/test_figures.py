@@ -327,3 +327,60 @@ def test_cli_writes_with_force(capsys, tmp_path):
     assert main(["export", "--figure", "chiang-fig4", "--format", "csv,json", "--out", str(tmp_path), "--force"]) == 0
     assert (tmp_path / "chiang-fig4" / "chiang-fig4.csv").is_file()
     assert not (tmp_path / "chiang-fig4" / "chiang-fig4-hepdata.tar.gz").exists()
+
+
+# ----------------------------------------------------------------------------- the pages
+def _notebook_cells(root):
+    import nbformat
+
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        yield path.name, nbformat.read(path, as_version=4).cells
+
+
+def test_every_figure_in_the_notebooks_has_its_data_links_and_they_resolve(root, out_dir):
+    """Under each figure: "Data: CSV · HEPData · JSON · sources", relative links that resolve
+    from a page in notebooks/ to the exported data/ folder of the built book."""
+    from pathlib import Path
+
+    shown = set()
+    for name, cells in _notebook_cells(root):
+        for k, cell in enumerate(cells):
+            if cell.cell_type != "code":
+                continue
+            for fid in re.findall(r'figures\.get\("([a-z0-9-]+)"', cell.source):
+                shown.add(fid)
+                nxt = cells[k + 1]
+                assert nxt.cell_type == "markdown" and nxt.source.startswith("Data: "), f"{name}: {fid}"
+                links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', nxt.source.splitlines()[0])
+                assert [t for _, t in links] == ["CSV", "HEPData", "JSON", "sources"]
+                exported(out_dir, fid)
+                page_dir = Path(out_dir) / "notebooks"
+                for href, _ in links:
+                    assert href.startswith("../data/"), href
+                    target = (page_dir / href).resolve().relative_to(Path(out_dir).resolve() / "data")
+                    assert (Path(out_dir) / target).is_file(), href
+    assert shown == set(IDS)
+
+
+def test_notebooks_print_no_timings_and_catch_no_broad_exceptions(root):
+    for name, cells in _notebook_cells(root):
+        for cell in cells:
+            if cell.cell_type == "code" and "widgets.interact" not in cell.source:
+                assert "perf_counter" not in cell.source, name
+                assert not re.search(r"except( Exception| BaseException)?\s*(as \w+)?:", cell.source), name
+
+
+def test_hepdata_tables_carry_the_qualifiers(out_dir):
+    """One table per Fig. 5 panel, qualified by m_X, Gamma_X, CL, the constraint and the figure."""
+    import yaml
+
+    exported(out_dir, "chiang-fig5")
+    from pathlib import Path
+
+    folder = Path(out_dir) / "chiang-fig5" / "hepdata"
+    tables = sorted(p for p in folder.glob("*.yaml") if p.name != "submission.yaml")
+    assert len(tables) == 6
+    q = {d["name"]: d.get("units") for d in yaml.safe_load(tables[0].read_text())["dependent_variables"][0]["qualifiers"]}
+    assert q == {"figure": None, "m_X": "GeV", "Gamma_X": "keV", "CL": None, "constraint": None}
+    sub = list(yaml.safe_load_all((folder / "submission.yaml").read_text()))
+    assert "arxiv.org/abs/1204.6296" in str(sub[0]) and len(sub) == 7

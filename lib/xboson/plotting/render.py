@@ -182,6 +182,10 @@ class TableHTML:
     """Rich display of a paper table: its comparison plot (SVG, alt text, click to enlarge) and
     the table itself (HTML, units in the headers)."""
 
+    #: shown on the page (the exported files have every column)
+    COLUMNS = ("experiment", "sqrt(s)", "cuts (as printed)", "sigma_exp", "sigma_SM paper", "sigma_SM ours",
+               "ours / paper")
+
     def __init__(self, table, figures: list[MplFigure]):
         self.table = table
         self.figures = figures
@@ -193,7 +197,7 @@ class TableHTML:
         imgs = "".join(_img(f, t.title, f"{t.title}: ratio of our SM cross section to the paper's, row by row, "
                                         "with the +-10% band shaded.") for f in self.figures)
         return (_CSS + f'<div class="xb-figure">{imgs.replace("xb-panel", "xb-panel xb-wide")}</div>'
-                + table_html(t)._repr_html_())
+                + table_html(t, self.COLUMNS)._repr_html_())
 
     def __repr__(self) -> str:
         return f"<{self.table.title}: {len(self.table.rows)} rows>"
