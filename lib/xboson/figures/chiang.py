@@ -79,7 +79,7 @@ def _mass_regions(key, title, constraints_by_mass, pair, grid, constraint_name, 
 
 
 def _mev_label(m):
-    return f"m_X = {m:g} MeV"
+    return rf"$m_X$ = {m:g} MeV"
 
 
 def _grid(grid):

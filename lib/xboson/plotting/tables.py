@@ -41,6 +41,9 @@ class HTMLTable:
         if len(self.fmts) != len(self.headers):
             raise ValueError("fmt must be one format string or one per header")
 
+    def __repr__(self) -> str:
+        return f"<table: {self.caption or ', '.join(self.headers)}; {len(self.rows)} rows>"
+
     def _repr_html_(self) -> str:
         text_cols = [all(_cell(r[j], self.fmts[j])[1] for r in self.rows if r[j] is not None) and bool(self.rows)
                      for j in range(len(self.headers))]
