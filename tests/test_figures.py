@@ -14,6 +14,9 @@ from xboson.export import FORMATS, export, paths
 from xboson.export.to_csv import read_csv
 from xboson.figures.model import Figure, Table
 
+# hepdata-validator imports jsonschema names that jsonschema has deprecated (not our code)
+pytestmark = pytest.mark.filterwarnings("ignore:jsonschema:DeprecationWarning")
+
 # coarse resolutions keep the suite fast; the figure functions accept finer ones
 COARSE = {"grid": 41, "n": 4}
 
