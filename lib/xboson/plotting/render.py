@@ -135,8 +135,10 @@ def svg(fig: MplFigure) -> str:
 
 _CSS = """<style>
 .xb-figure{display:flex;flex-wrap:wrap;gap:0.6rem;margin:0.5rem 0}
-.xb-panel{flex:1 1 340px;max-width:480px;margin:0}
-.xb-panel.xb-wide{max-width:880px}
+.xb-panel{flex:0 0 calc(50% - 0.3rem);max-width:480px;margin:0}
+.xb-panel.xb-single{flex-basis:100%}
+.xb-panel.xb-wide{flex-basis:100%;max-width:880px}
+@media (max-width:720px){.xb-panel{flex-basis:100%}}
 .xb-panel img{width:100%;height:auto;cursor:zoom-in;background:#fff}
 .xb-zoom{position:absolute;opacity:0;width:1px;height:1px}
 .xb-zoom:focus-visible + img{outline:2px solid #1f6feb}
@@ -169,7 +171,8 @@ class FigureHTML:
         parts = [_CSS, f'<div class="xb-figure" role="group" aria-label="{html.escape(d.title)}">']
         for panel, fig in zip(d.panels, self.figures):
             label = f"{d.title}" + (f", panel {_plain(panel.title)}" if panel.key else "")
-            parts.append(_img(fig, label, f"{label}. {d.alt}"))
+            img = _img(fig, label, f"{label}. {d.alt}")
+            parts.append(img if len(d.panels) > 1 else img.replace('"xb-panel"', '"xb-panel xb-single"'))
         parts.append(f'<p class="xb-caption"><strong>{html.escape(d.title)}.</strong> {html.escape(d.caption)}</p>')
         parts.append("</div>")
         return "".join(parts)
