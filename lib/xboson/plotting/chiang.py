@@ -106,7 +106,7 @@ def draw_table2_ratio(table, *, band=0.10):
     """Table II: ratio of our SM cross section to the paper's per row, +-10% band shaded."""
     cols = [c.name for c in table.columns]
     i_exp, i_s, i_ratio = cols.index("experiment"), cols.index("sqrt(s)"), cols.index("ours / paper")
-    fig, ax = new_figure((9.0, 3.6))
+    fig, ax = new_figure((5.8, 3.6))
     idx = np.arange(len(table.rows))
     colours = {"ALEPH": "C0", "DELPHI": "C1", "L3": "C2", "OPAL": "C3"}
     for exp, c in colours.items():
