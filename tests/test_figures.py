@@ -61,9 +61,11 @@ def test_every_figure_is_typed_cited_and_described(fid):
                 assert e.x.shape == e.y.shape and e.style in ("solid", "dashed", "dotted")
 
 
-def test_unknown_figure_id_names_the_choices():
+def test_unknown_figure_id_or_parameter_names_the_choices():
     with pytest.raises(ValueError, match="chiang-fig1"):
         figures.get("chiang-fig9")
+    with pytest.raises(ValueError, match="'grid'"):
+        figures.get("chiang-table2", grid=41)
 
 
 def test_fig2b_extreme_at_5_mev():

@@ -9,6 +9,7 @@ Exporting the same figure twice gives byte-identical files.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 from .. import figures
@@ -52,7 +53,5 @@ def export_all(out: Path, ids=None, formats=FORMATS, **resolution) -> list[Path]
 
 def _resolution_for(fid: str, resolution: dict) -> dict:
     """Keep only the resolution keywords the figure function of ``fid`` accepts."""
-    import inspect
-
     params = inspect.signature(figures.FIGURES[fid]).parameters
     return {k: v for k, v in resolution.items() if k in params}

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 from ..validation import choice
 from . import chiang, lindner
 from .model import Figure, Table
@@ -39,4 +41,8 @@ def get(figure_id: str, **resolution) -> Figure | Table:
     """The data of figure ``figure_id`` (ValueError for an unknown id); ``resolution`` keywords
     (``grid``, ``n``) go to the figure function."""
     choice("figure", figure_id, FIGURES)
+    accepted = inspect.signature(FIGURES[figure_id]).parameters
+    for key in resolution:
+        if key not in accepted:
+            raise ValueError(f"{figure_id} takes no parameter {key!r}; it accepts: {', '.join(accepted) or 'none'}")
     return FIGURES[figure_id](**resolution)
