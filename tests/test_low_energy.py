@@ -112,26 +112,6 @@ def test_cli_bad_input_exit_2(cli, args):
     assert r.stdout == "" and r.stderr.count("\n") == 1 and r.stderr.startswith("xboson: error:")
 
 
-def test_figure_helpers_draw(tmp_path):
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from xboson.plotting import low_energy as P
-
-    fig, axs = plt.subplots(2, 4, figsize=(12, 6))
-    ext = P.fig2(axs[0, 0], "b", masses_mev=(5.0,), highlight_mev=3.0, n=81)
-    assert ext[5.0]["x_min"] == pytest.approx(-0.092, abs=0.01)
-    P.fig4(axs[0, 1], n=81)
-    P.fig7(axs[0, 2], "c", masses_mev=(1.0,), n=81)
-    ms = np.logspace(-3, 2, 6)
-    P.fig3_grid(axs[1], ms, le.signed_limit_curves(ms), mark_m_x_gev=0.01)
-    fig.savefig(tmp_path / "f.png")
-    plt.close(fig)
-    with pytest.raises(ValueError, match="panel"):
-        P.fig7(axs[0, 3], "z")
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["chiang_sec4_reactors", "chiang_sec5_charm2", "chiang_sec8_flavour_changing"])
 def test_notebook_runs_under_papermill(root, tmp_path, name):

@@ -90,28 +90,3 @@ def test_values_finite_over_fig6_range():
         for c in COUPLINGS:
             u = limit(c, "zpole", m)["upper"]
             assert math.isfinite(u) and u > 0
-
-
-def test_fig6_curves_and_plot_helpers():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from xboson.experiments.separate_couplings import fig6_curves
-    from xboson.plotting.separate_couplings import draw_fig6a, draw_fig6b, mark_mass
-
-    c = fig6_curves(n=24)
-    assert np.array_equal(c["zpole"]["gVe"], c["zpole"]["gAe"])
-    assert np.array_equal(c["g-2"]["gLe"], c["g-2"]["gRe"])
-    lo, hi = c["beam-dump"]["E137"]
-    ok = np.isfinite(lo)
-    assert ok.any() and np.all(lo[ok] < hi[ok]) and np.all(c["m"][ok] < 1.0)
-    fig, axs = plt.subplots(1, 2)
-    draw_fig6a(axs[0], c)
-    draw_fig6b(axs[1], c)
-    arts = mark_mass(axs[0], 0.1, {"a": 0.01, "b": None})
-    assert len(arts) == 2
-    plt.close(fig)
-    with pytest.raises(ValueError, match="masses"):
-        fig6_curves(masses=[0.1, -1.0])

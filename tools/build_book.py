@@ -268,6 +268,35 @@ def build(dest: Path, out: Path, force: bool = False) -> bool:
     return True
 
 
+def book_data(root: Path, html: Path, *, force: bool = False, cache: Path | None = None) -> bool:
+    """Copy the data of every figure (CSV, JSON, HEPData; tools/export_book_data.py) into
+    ``html/data``, exporting it only when the package, the data or the pins changed (keyed like the
+    notebooks, by :func:`inputs_key`). Returns True when it was exported anew."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from export_book_data import write_book_data
+
+    base = (CACHE if cache is None else cache).parent / "book-data"
+    h = hashlib.sha256(inputs_key(root).encode())
+    h.update((ROOT / "tools" / "export_book_data.py").read_bytes())
+    key = h.hexdigest()[:32]
+    hit = base / key
+    fresh = force or not hit.is_dir()
+    if fresh:
+        tmp = base / f"{key}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        write_book_data(tmp)
+        shutil.rmtree(hit, ignore_errors=True)
+        os.replace(tmp, hit)
+        for old in sorted((p for p in base.iterdir() if p.is_dir() and p != hit),
+                          key=lambda p: p.stat().st_mtime)[:-1]:
+            shutil.rmtree(old)
+        print("exported the figure data", flush=True)
+    shutil.rmtree(html / "data", ignore_errors=True)
+    shutil.copytree(hit / "data", html / "data")
+    return fresh
+
+
 def export_launch(dest_dir: Path, sources: dict[str, bytes]) -> None:
     """Write the staged, unexecuted notebooks (with the install cell) to ``dest_dir``: the content of
     the branch the launch buttons open (see .github/workflows/book.yml)."""
@@ -312,6 +341,7 @@ def main(argv=None) -> int:
 
         fetch(dest / "_vendor")
         build(dest, Path(args.out), force=args.force)
+        book_data(root, Path(args.out) / "_build" / "html", force=args.force)
         print(f"Book: {Path(args.out) / '_build' / 'html' / 'index.html'}")
     return 0
 

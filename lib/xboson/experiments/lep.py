@@ -91,23 +91,22 @@ def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) 
 CONSTRAINTS = {"lep": constraint}
 
 
-# ----------------------------------------------------------------------------- Fig. 3 (dotted)
-#: Gamma_X / m_X of the top row of Chiang Fig. 5: 0.05 keV / 0.01 GeV, 25 keV / 5 GeV (5e-6) and
-#: 300 keV / 100 GeV (3e-6).
-FIG5_TOP = ((0.01, 0.05e-6), (5.0, 25e-6), (100.0, 300e-6))
+# ----------------------------------------------------------------------------- limits on one coupling
+#: Gamma_X / m_X at which the LEP limits on one coupling are quoted (Chiang Fig. 3, dotted: "the
+#: Gamma_X choices, as in the top plots of Fig. 5"): (m_X [GeV], Gamma_X / m_X) at 5 and 100 GeV.
+WIDTH_OVER_MASS = ((5.0, 5e-6), (100.0, 3e-6))
 
 
-def fig3_width(m_x: float) -> float:
-    """Gamma_X [GeV] used for the dotted curves of Chiang Fig. 3 at m_x [GeV].
+def default_width(m_x: float) -> float:
+    """Gamma_X [GeV] at which :func:`limit` and :func:`limit_curves` are evaluated at m_x [GeV].
 
-    The paper: 'the Gamma_X choices, as in the top plots of Fig. 5'. Those three points have
-    Gamma_X/m_X = 5e-6 (0.01 and 5 GeV) and 3e-6 (100 GeV); we take Gamma_X/m_X = 5e-6 up to
-    5 GeV, interpolate log(Gamma_X/m_X) linearly in log m_X between 5 and 100 GeV, and keep 3e-6
-    above (our choice; the paper does not say how it chose widths between its three masses).
+    Chiang's Fig. 5 top row has Gamma_X/m_X = 5e-6 (0.01 and 5 GeV) and 3e-6 (100 GeV); we take
+    Gamma_X/m_X = 5e-6 up to 5 GeV, interpolate log(Gamma_X/m_X) linearly in log m_X between 5 and
+    100 GeV, and keep 3e-6 above (our choice; the paper does not say how it chose widths between
+    its three masses).
     """
     m_x = positive("m_x", m_x)
-    (m1, g1), (m2, g2) = FIG5_TOP[1], FIG5_TOP[2]
-    r1, r2 = g1 / m1, g2 / m2
+    (m1, r1), (m2, r2) = WIDTH_OVER_MASS
     if m_x <= m1:
         r = r1
     elif m_x >= m2:
@@ -116,6 +115,10 @@ def fig3_width(m_x: float) -> float:
         f = math.log(m_x / m1) / math.log(m2 / m1)
         r = math.exp((1 - f) * math.log(r1) + f * math.log(r2))
     return r * m_x
+
+
+#: The name used by the Fig. 3 errata entry and its test.
+fig3_width = default_width
 
 
 _DIRECTIONS = {"L": {"L": 1.0}, "R": {"R": 1.0}, "V": {"L": 1.0, "R": 1.0}, "A": {"L": 1.0, "R": -1.0}}
@@ -131,26 +134,26 @@ def _direction(coupling: str) -> dict:
 
 def coupling_range(coupling: str, m_x: float, gamma_x: float | None = None) -> tuple[float, float]:
     """(min, max) of the coupling combination alone (others zero) allowed by LEP + Eq. (17)
-    at m_x [GeV] and gamma_x [GeV] (default :func:`fig3_width`). V = (L+R)/2 and A = (L-R)/2
+    at m_x [GeV] and gamma_x [GeV] (default :func:`default_width`). V = (L+R)/2 and A = (L-R)/2
     as in Chiang Sec. IV (V alone means L = R = V; A alone, L = -R = A)."""
     d = _direction(coupling)
-    gamma_x = fig3_width(m_x) if gamma_x is None else gamma_x
+    gamma_x = default_width(m_x) if gamma_x is None else gamma_x
     return constraint(m_x, gamma_x).along(d).bounds
 
 
 def limit(coupling: str, m_x: float) -> dict:
     """{"upper": |C|^(1/2)_max, "gamma_x": Gamma_X} for the dotted curves of Chiang Fig. 3."""
     lo, hi = coupling_range(coupling, m_x)
-    return {"upper": math.sqrt(max(abs(lo), abs(hi))), "gamma_x": fig3_width(m_x)}
+    return {"upper": math.sqrt(max(abs(lo), abs(hi))), "gamma_x": default_width(m_x)}
 
 
 def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
     """Fig. 3 dotted curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses`` (one array
-    per name), with Gamma_X = :func:`fig3_width`. About 10 ms per mass."""
+    per name), with Gamma_X = :func:`default_width`. About 10 ms per mass."""
     masses = np.atleast_1d(positive("masses", masses))
     out = {n: np.empty(len(masses)) for n in names}
     for k, m in enumerate(masses):
-        con = constraint(float(m), fig3_width(float(m)))
+        con = constraint(float(m), default_width(float(m)))
         for n in names:
             lo, hi = con.along(_direction(n)).bounds
             out[n][k] = math.sqrt(max(abs(lo), abs(hi)))

@@ -32,10 +32,6 @@ from ..constraints import Constraint
 from ..validation import positive
 from . import charm2, lampf_lsnd, reactors
 
-#: Fig. 3 covers m_X = 1 MeV .. 100 GeV.
-M_X_RANGE = (1e-3, 100.0)
-
-
 @functools.lru_cache(maxsize=256)
 def _lampf(m_x: float) -> Constraint:
     return lampf_lsnd.constraint(m_x)

@@ -52,30 +52,3 @@ LIMITS = {
     "fixed-target": fixed_target_limit,
 }
 
-
-def fig6_curves(masses=None, n: int = 200) -> dict:
-    """Every curve of Chiang Fig. 6 on one mass grid [GeV] (default: n log-spaced masses,
-    1 MeV-100 GeV). Returns {"m": masses, "zpole": {coupling: array}, "g-2": {coupling: array},
-    "beam-dump": {experiment: (lo, hi) arrays, NaN outside reach}, "fixed-target": {experiment:
-    level array, NaN outside its mass range}}. Couplings dimensionless; NaN = no limit."""
-    import numpy as np
-
-    m = np.geomspace(1e-3, 100.0, n) if masses is None else np.atleast_1d(positive("masses", masses))
-    out = {"m": m,
-           "zpole": {c: zpole.limit_curve(c, m) for c in COUPLINGS},
-           "g-2": {c: g_minus_2.limit_curve(c, m) for c in ("gLe", "gRe", "gVe", "gAe")},
-           "beam-dump": {}, "fixed-target": {}}
-    reach = m[(m > 2 * beam_dump.M_E) & (m < 2.0)]
-    for name in beam_dump.experiments():
-        lo = np.full(m.shape, np.nan)
-        hi = np.full(m.shape, np.nan)
-        for i, mi in enumerate(m):
-            if mi in reach:
-                b = beam_dump.excluded_band(name, float(mi))
-                if b:
-                    lo[i], hi[i] = b
-        out["beam-dump"][name] = (lo, hi)
-    for name in ("A1", "APEX"):
-        out["fixed-target"][name] = np.array(
-            [beam_dump.fixed_target_levels(float(mi)).get(name, np.nan) for mi in m])
-    return out

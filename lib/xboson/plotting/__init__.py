@@ -1,16 +1,32 @@
-"""Figure helpers: draw physics results on a given matplotlib Axes. No physics here and no
-global plotting state; section-specific helpers live in sibling modules."""
+"""Drawing: figure data (:mod:`xboson.figures`) to matplotlib/SVG, tables to HTML. No
+physics here and no global plotting state.
+
+* :func:`show` -- notebook display of a figure (SVG panels with alt text) or a paper table;
+* :func:`draw` -- the matplotlib figures (one per panel) of a figure's data;
+* :func:`html_table`, :func:`extremes_table` -- HTML tables with units in the headers;
+* :func:`draw_region`, :func:`rho_axes` -- shade an AllowedRegion on a given Axes (explorers).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
+from ..figures.model import Table
 from ..region import AllowedRegion
+from . import chiang as _chiang  # noqa: F401  (registers the drawers)
+from . import lindner as _lindner  # noqa: F401
+from .render import FigureHTML, TableHTML, draw, draw_panel, svg
+from .tables import extremes_table, html_table, region_table, table_html
 
-#: Chiang's colour code for m_X = 1, 2, 5, 10, 50 MeV (captions of Figs. 1, 2, 7):
-#: brown (darkest), red, magenta, orange, yellow (most lightly shaded); green for m_X >~ 1 GeV.
-MASS_COLOURS_MEV = {1.0: "#7b3f00", 2.0: "#d62728", 5.0: "#e377c2", 10.0: "#ff7f0e", 50.0: "#ffd700"}
-HEAVY_COLOUR = "#2ca02c"
+__all__ = ["show", "draw", "draw_panel", "svg", "html_table", "extremes_table", "region_table",
+           "table_html", "draw_region", "rho_axes", "region_grid"]
+
+
+def show(data):
+    """Display object for a notebook cell: a figure's panels as SVG, or a paper table as HTML."""
+    if isinstance(data, Table):
+        return TableHTML(data, draw(data))
+    return FigureHTML(data, draw(data))
 
 
 def region_grid(region: AllowedRegion, xlim, ylim, n=401):
@@ -21,9 +37,8 @@ def region_grid(region: AllowedRegion, xlim, ylim, n=401):
     return x, y, region.contains(xx, yy)
 
 
-def draw_region(ax, region: AllowedRegion, xlim, ylim, *, color, label=None, n=401, alpha=1.0,
-                edge=True):
-    """Fill the allowed region on ``ax`` (and outline it). Returns the mask grid."""
+def draw_region(ax, region: AllowedRegion, xlim, ylim, *, color, label=None, n=401, alpha=1.0, edge=True):
+    """Shade an allowed region on ``ax`` (and outline it). Returns the mask grid."""
     x, y, mask = region_grid(region, xlim, ylim, n)
     m = mask.astype(float)
     ax.contourf(x, y, m, levels=[0.5, 1.5], colors=[color], alpha=alpha)
@@ -38,7 +53,7 @@ def rho_axes(ax, pair="ee", xlim=None, ylim=None):
     """Label a (rho^L, rho^R) plane, Chiang Eq. (13)."""
     sub = {"ee": "ee", "mumu": r"\mu\mu", "tautau": r"\tau\tau", "emu": r"\mu e",
            "etau": r"e\tau", "mutau": r"\mu\tau"}[pair]
-    ax.set_xlabel(rf"$\rho^L_{{{sub}}}$  (dimensionless, Eq. 13)")
+    ax.set_xlabel(rf"$\rho^L_{{{sub}}}$")
     ax.set_ylabel(rf"$\rho^R_{{{sub}}}$")
     if xlim:
         ax.set_xlim(*xlim)
@@ -47,21 +62,3 @@ def rho_axes(ax, pair="ee", xlim=None, ylim=None):
     ax.axhline(0, color="0.6", lw=0.5)
     ax.axvline(0, color="0.6", lw=0.5)
     ax.set_aspect("equal", adjustable="box")
-
-
-def draw_mass_regions(ax, regions: dict, xlim, ylim, *, colours=None, unit="MeV", n=401):
-    """Overlay allowed regions keyed by m_X (in ``unit``), lightest mass first so the smaller
-    (heavier-mass) regions sit on top, in Chiang's colour code. Adds a legend."""
-    colours = colours or MASS_COLOURS_MEV
-    for m in sorted(regions):
-        colour = colours.get(m, HEAVY_COLOUR)
-        draw_region(ax, regions[m], xlim, ylim, color=colour, label=f"$m_X$ = {m:g} {unit}", n=n)
-    ax.legend(loc="lower left", fontsize="small", framealpha=0.9)
-
-
-def extremes_table(extremes_by_mass: dict, unit="MeV") -> str:
-    """Plain-text table of region extremes {m: {'x_min', 'x_max', 'y_min', 'y_max'}}."""
-    lines = [f"{'m_X [' + unit + ']':>12} {'rhoL_min':>9} {'rhoL_max':>9} {'rhoR_min':>9} {'rhoR_max':>9}"]
-    for m, e in sorted(extremes_by_mass.items()):
-        lines.append(f"{m:>12g} {e['x_min']:>9.3f} {e['x_max']:>9.3f} {e['y_min']:>9.3f} {e['y_max']:>9.3f}")
-    return "\n".join(lines)

@@ -1,70 +1,69 @@
-"""Figure helpers for Lindner et al. Sec. 5 (Figs. 1-4): limit curves versus m_Z' with the
-dominant experiment marked. Draw on a given Axes; no physics here (the curves come from
-:mod:`xboson.lindner.fits`)."""
+"""Lindner et al. figures (Figs. 1-4) and the Delta chi^2 panel of the explorer: drawers
+registered in :data:`xboson.plotting.render.DRAWERS`. No physics: the data come from
+:mod:`xboson.figures.lindner`."""
 
 from __future__ import annotations
 
-import numpy as np
+from ..figures.lindner import EXPERIMENT_COLOURS, EXPERIMENT_LABELS
+from .render import DRAWERS, draw_curve, draw_panel, legend_below, new_figure, setup_axes
 
-EXPERIMENT_COLOURS = {"texono": "#1f77b4", "charm2": "#d62728", "gemma": "#2ca02c", "combined": "k"}
-EXPERIMENT_LABELS = {"texono": "TEXONO (ratio 3-8 MeV)", "charm2": "CHARM-II ($(g_V\\pm g_A)^2$)",
-                     "gemma": "GEMMA ($\\mu_\\nu$-equivalent)", "combined": "combined"}
-MODEL_COLOURS = {"C": "#9467bd", "D": "#8c564b", "E": "#e377c2", "F": "#ff7f0e", "G": "#17becf",
-                 "B-L": "k"}
-PARAM_LABELS = {"g_x": r"$g_X$ (90% CL upper limit; $D_\mu \ni i g_X Q_X X_\mu/2$)",
-                "epsilon": r"$\epsilon$ (90% CL upper limit)", "alpha": r"$\alpha$ [rad] (90% CL upper limit)"}
+__all__ = ["EXPERIMENT_COLOURS", "EXPERIMENT_LABELS", "draw_fig1", "draw_limits", "draw_delta_chi2"]
 
 
-def limit_axes(ax, scan="g_x", xlim=(1e-4, 10.0), ylim=None):
-    """Log-log axes with m_Z' [GeV] on x and the limited parameter on y."""
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(*xlim)
-    if ylim:
-        ax.set_ylim(*ylim)
-    ax.set_xlabel(r"$m_{Z'}$ [GeV]")
-    ax.set_ylabel(PARAM_LABELS[scan])
-    ax.grid(True, which="major", lw=0.3, color="0.8")
+def _combined_under(ax, panel):
+    """Curves with 'combined' drawn first, thick and light, the experiments dashed on top, so a
+    curve equal to the combined one (where that experiment dominates) stays visible."""
+    for c in sorted(panel.curves, key=lambda c: c.name != "combined"):
+        if c.name == "combined":
+            ax.plot(c.x, c.y, "-", color="0.6", lw=4.0, label=c.label, zorder=2)
+        else:
+            draw_curve(ax, c, lw=1.5, zorder=3)
+    for p in panel.points:
+        ax.plot(p.x, p.y, "o", ms=2.5, color=p.colour, ls="none", zorder=4)
 
 
-def dominant(per_experiment: dict) -> np.ndarray:
-    """Name of the experiment with the smallest limit at each mass (per_experiment: name -> array)."""
-    names = [n for n in per_experiment if n != "combined"]
-    stack = np.vstack([np.where(np.isfinite(per_experiment[n]), per_experiment[n], np.inf) for n in names])
-    return np.array(names)[np.argmin(stack, axis=0)]
+def draw_limits(data):
+    """Limit panels (Figs. 3-4, panel (b) of Figs. 1-2): experiments dashed over the combined
+    limit (thick grey), dots mark the dominant experiment; legend under each panel. Panels
+    without a combined curve (Fig. 2(a)) are drawn as they are."""
+    out = []
+    for panel in data.panels:
+        fig, ax = new_figure((4.8, 4.6))
+        if any(c.name == "combined" for c in panel.curves):
+            setup_axes(ax, panel)
+            _combined_under(ax, panel)
+        else:
+            draw_panel(ax, panel)
+        legend_below(ax, 2)
+        out.append(fig)
+    return out
 
 
-def draw_experiments(ax, masses, per_experiment: dict, *, shade=True, lw=1.2):
-    """One curve per experiment (dashed) and 'combined' (solid black). With ``shade`` the excluded
-    region above the combined curve is tinted by the dominant experiment (set the y limits first)."""
-    for name, vals in per_experiment.items():
-        style = dict(color=EXPERIMENT_COLOURS.get(name, "0.4"), lw=lw * (1.6 if name == "combined" else 1.0),
-                     ls="-" if name == "combined" else "--")
-        ax.plot(masses, vals, label=EXPERIMENT_LABELS.get(name, name), **style)
-    if shade and "combined" in per_experiment:
-        top = ax.get_ylim()[1]
-        dom = dominant(per_experiment)
-        comb = per_experiment["combined"]
-        for name in sorted(set(dom)):
-            ax.fill_between(masses, comb, top, where=dom == name, color=EXPERIMENT_COLOURS.get(name, "0.5"),
-                            alpha=0.15, lw=0, interpolate=True)
+def draw_fig1(data):
+    """Fig. 1: one curve per model with its l_L and e_R charges listed in the legend (as the
+    caption lists them beside the plot); panel (b): B-L by experiment."""
+    figs = []
+    a = data.panels[0]
+    fig, ax = new_figure((4.8, 5.0))
+    draw_panel(ax, a)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, frameon=False,
+              title=r"model: U(1)$_X$ charges of $\ell_L$, $e_R$ (Table 1)")
+    figs.append(fig)
+    figs += draw_limits(type(data)(data.id, data.title, data.caption, data.alt, data.panels[1:], data.parameters,
+                                   data.sources, data.notes))
+    return figs
 
 
-def draw_model_curves(ax, masses, curves: dict, dominant_by_model: dict | None = None, lw=1.4):
-    """Fig. 1 style: one combined curve per model; markers show the dominant experiment."""
-    for model, vals in curves.items():
-        ax.plot(masses, vals, color=MODEL_COLOURS.get(model, "0.3"), lw=lw, label=f"U(1)$_{{{model}}}$")
-        if dominant_by_model and model in dominant_by_model:
-            dom = dominant_by_model[model]
-            for name in set(dom):
-                sel = dom == name
-                ax.plot(np.asarray(masses)[sel][::4], np.asarray(vals)[sel][::4], ls="none", marker="o", ms=2.5,
-                        color=EXPERIMENT_COLOURS.get(name, "0.5"))
+def draw_delta_chi2(data):
+    """Delta chi^2(g_X) per experiment: combined drawn first (thick, light), the experiments
+    dashed on top so that a curve equal to the combined one (e.g. TEXONO) stays visible."""
+    panel = data.panels[0]
+    fig, ax = new_figure((5.6, 4.2))
+    setup_axes(ax, panel)
+    _combined_under(ax, panel)
+    legend_below(ax, 2)
+    return [fig]
 
 
-def draw_alpha_ratios(ax, masses, curves: dict, lw=1.4):
-    """Fig. 2 style: alpha/g_X = 0 solid, +-0.5 dashed, +-1 dotted; negative ratios in blue."""
-    for r, vals in sorted(curves.items()):
-        ls = "-" if r == 0 else ("--" if abs(r) == 0.5 else ":")
-        colour = "k" if r == 0 else ("tab:blue" if r < 0 else "tab:red")
-        ax.plot(masses, vals, ls=ls, color=colour, lw=lw, label=rf"$\alpha = {r:+.1f}\,g_X$")
+DRAWERS.update({"lindner-fig1": draw_fig1, "lindner-fig2": draw_limits, "lindner-fig3": draw_limits,
+                "lindner-fig4": draw_limits, "lindner-dchi2": draw_delta_chi2})

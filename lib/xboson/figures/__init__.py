@@ -1,0 +1,48 @@
+"""The figure layer: for each paper figure and table one function returning typed data
+(:mod:`.model`); drawing is in :mod:`xboson.plotting`, export in :mod:`xboson.export`.
+
+``FIGURES`` maps an id (``chiang-fig1`` ... ``chiang-fig8``, ``chiang-table2``,
+``lindner-fig1`` ... ``lindner-fig4``) to its function; :func:`get` validates the id.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from ..validation import choice
+from . import chiang, lindner
+from .model import Figure, Table
+
+__all__ = ["FIGURES", "ids", "get", "Figure", "Table"]
+
+FIGURES = {
+    "chiang-fig1": chiang.fig1,
+    "chiang-fig2": chiang.fig2,
+    "chiang-fig3": chiang.fig3,
+    "chiang-fig4": chiang.fig4,
+    "chiang-fig5": chiang.fig5,
+    "chiang-fig6": chiang.fig6,
+    "chiang-fig7": chiang.fig7,
+    "chiang-fig8": chiang.fig8,
+    "chiang-table2": chiang.table2,
+    "lindner-fig1": lindner.fig1,
+    "lindner-fig2": lindner.fig2,
+    "lindner-fig3": lindner.fig3,
+    "lindner-fig4": lindner.fig4,
+}
+
+
+def ids() -> list[str]:
+    """Every figure/table id, in paper order."""
+    return list(FIGURES)
+
+
+def get(figure_id: str, **resolution) -> Figure | Table:
+    """The data of figure ``figure_id`` (ValueError for an unknown id); ``resolution`` keywords
+    (``grid``, ``n``) go to the figure function."""
+    choice("figure", figure_id, FIGURES)
+    accepted = inspect.signature(FIGURES[figure_id]).parameters
+    for key in resolution:
+        if key not in accepted:
+            raise ValueError(f"{figure_id} takes no parameter {key!r}; it accepts: {', '.join(accepted) or 'none'}")
+    return FIGURES[figure_id](**resolution)
