@@ -271,7 +271,7 @@ _COLOURS6 = {"gLe": "tab:blue", "gRe": "tab:red", "gnu": "tab:green", "gVe": "ta
 
 def _fig6_patches(m):
     bands = []
-    reach = (m > MASS_RANGE_GEV[0]) & (m < BEAM_DUMP_MAX_GEV)
+    reach = (m > max(MASS_RANGE_GEV[0], 2 * beam_dump.M_E)) & (m < BEAM_DUMP_MAX_GEV)   # X -> ee open
     for name in beam_dump.experiments():
         lo = np.full(m.shape, np.nan)
         hi = np.full(m.shape, np.nan)
