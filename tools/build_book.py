@@ -44,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "book"
 #: executed copies kept per notebook in the cache (older ones are pruned)
 KEEP_PER_NOTEBOOK = 3
+#: a cell that runs longer than this [s] is taken as a hung kernel (every cell takes seconds)
+CELL_TIMEOUT_S = 240
 BUILD_KEY = Path("_build") / ".xboson-book-key"
 NO_REPOSITORY = ("note: no repository given (GITHUB_REPOSITORY, XBOSON_REPOSITORY or make book REPOSITORY=OWNER/NAME):"
                  " the book has no repository or launch buttons and its notebooks no install cell")
@@ -171,8 +173,22 @@ def papermill_run(path: Path) -> None:
     # kernels inherit the environment: make sure figures are captured inline even if a caller
     # (e.g. the test suite) selected a non-interactive backend
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    papermill.execute_notebook(str(path), str(path), cwd=str(path.parent), kernel_name="python3",
-                               progress_bar=False, log_output=False)
+    from nbclient.exceptions import CellTimeoutError
+
+    source = path.read_bytes()
+    for attempt in (1, 2):
+        try:
+            papermill.execute_notebook(str(path), str(path), cwd=str(path.parent), kernel_name="python3",
+                                       progress_bar=False, log_output=False,
+                                       execution_timeout=CELL_TIMEOUT_S)
+            return
+        except CellTimeoutError:
+            # a kernel that goes silent mid-cell (seen rarely with widget cells under load) is
+            # restarted once from the unexecuted notebook; a second time-out is an error
+            if attempt == 2:
+                raise
+            print(f"{path.name}: a cell timed out after {CELL_TIMEOUT_S} s; executing it again", flush=True)
+            path.write_bytes(source)
 
 
 def _write_if_changed(path: Path, content: bytes) -> bool:
