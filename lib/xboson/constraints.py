@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
 from . import couplings
 from .intervals import IntervalSet
 from .quadform import Band
@@ -45,7 +46,7 @@ class Constraint:
         the coupling products (L, R) themselves.
         """
         if not self.involves(pair):
-            raise ValueError(f"constraint {self.name!r} does not involve pair {pair!r} at "
+            raise InputError(f"constraint {self.name!r} does not involve pair {pair!r} at "
                              f"m_x = {self.m_x:g} GeV (no measurement in it depends on those couplings)")
         scale = couplings.rho_scale(self.m_x) if rho else 1.0
         names = ("rhoL", "rhoR") if rho else couplings.plane(pair)

@@ -15,6 +15,7 @@ are a rescaling of the same coordinates: :func:`rho_scale` gives the factor.
 
 import math
 
+from .errors import InputError
 from .constants import G_F
 from .validation import choice, positive
 
@@ -77,6 +78,6 @@ def vector(values: dict | None = None, **kwargs):
     c = np.zeros(DIM)
     for name, val in vals.items():
         if name not in INDEX:
-            raise ValueError(f"unknown coupling {name!r}; expected one of: {', '.join(BASIS)}")
+            raise InputError(f"unknown coupling {name!r}; expected one of: {', '.join(BASIS)}")
         c[INDEX[name]] = finite(name, val)
     return c

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from .errors import InputError
 
 Interval = tuple[float, float]
 
@@ -31,7 +32,7 @@ class IntervalSet:
     def bounds(self) -> Interval:
         """(inf, sup) of the set; raises ValueError if it is empty."""
         if self.is_empty:
-            raise ValueError("the allowed set is empty")
+            raise InputError("the allowed set is empty")
         return (self.intervals[0][0], self.intervals[-1][1])
 
     def __and__(self, other: IntervalSet) -> IntervalSet:

@@ -3,6 +3,7 @@
 
 import numpy as np
 
+from .errors import InputError
 from .constants import M_E
 from .validation import non_negative, positive
 
@@ -30,7 +31,7 @@ def check_recoil(e_nu, t):
     e, t = np.broadcast_arrays(np.asarray(e, float), np.asarray(t, float))
     tmax = t_max_recoil(e)
     if np.any(t > tmax * (1.0 + 1e-12)):
-        raise ValueError("t: recoil energy above the kinematic limit T_max = 2E^2/(2E + m_e) "
+        raise InputError("t: recoil energy above the kinematic limit T_max = 2E^2/(2E + m_e) "
                          "(Chiang Eq. A7) for the given e_nu")
     return e, t
 

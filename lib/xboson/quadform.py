@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import InputError
 from . import couplings
 
 
@@ -60,7 +61,7 @@ class QuadraticForm:
     # -- algebra ------------------------------------------------------------------------
     def _check_basis(self, other: QuadraticForm):
         if other.basis != self.basis:
-            raise ValueError("quadratic forms live on different coupling bases")
+            raise InputError("quadratic forms live on different coupling bases")
 
     def __add__(self, other):
         if isinstance(other, QuadraticForm):
@@ -127,7 +128,7 @@ class Band:
 
     def __post_init__(self):
         if np.isnan(self.lo) or np.isnan(self.hi) or self.lo > self.hi:
-            raise ValueError(f"band {self.label!r}: need lo <= hi (got {self.lo}, {self.hi})")
+            raise InputError(f"band {self.label!r}: need lo <= hi (got {self.lo}, {self.hi})")
 
     def contains(self, c) -> np.ndarray:
         v = self.form(c)
@@ -149,6 +150,6 @@ def measurement_band(form: QuadraticForm, central: float, error: float, n_sigma:
     Chiang Sec. III); otherwise the full prediction ``form`` is compared.
     """
     if error < 0 or n_sigma <= 0:
-        raise ValueError(f"band {label!r}: error must be >= 0 and n_sigma > 0")
+        raise InputError(f"band {label!r}: error must be >= 0 and n_sigma > 0")
     f = form if sm_subtracted is None else form.x_part + sm_subtracted
     return Band(f, central - n_sigma * error, central + n_sigma * error, label)

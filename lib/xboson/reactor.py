@@ -13,6 +13,7 @@ import functools
 
 import numpy as np
 
+from .errors import InputError
 from .data import load_yaml
 from .spectra import Spectrum
 from .units import MeV
@@ -30,7 +31,7 @@ def isotope_spectrum(isotope: str, e):
     'Pu241' at energies e [GeV]."""
     iso = _isotopes()
     if isotope not in iso:
-        raise ValueError(f"unknown isotope {isotope!r}; expected one of: {', '.join(iso)}")
+        raise InputError(f"unknown isotope {isotope!r}; expected one of: {', '.join(iso)}")
     a = iso[isotope]["coefficients"]
     e_mev = np.asarray(e, float) / MeV
     return np.exp(np.polynomial.polynomial.polyval(e_mev, a)) / MeV

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InputError
 from .validation import finite, positive
 
 
@@ -17,7 +18,7 @@ def weighted_average(values, errors) -> tuple[float, float, float]:
     x = np.atleast_1d(finite("values", values))
     s = np.atleast_1d(positive("errors", errors))
     if x.shape != s.shape:
-        raise ValueError("values and errors must have the same length")
+        raise InputError("values and errors must have the same length")
     w = 1.0 / s**2
     mean = float(np.sum(w * x) / np.sum(w))
     err = float(np.sum(w) ** -0.5)

@@ -34,6 +34,7 @@ import math
 import numpy as np
 from scipy.special import spence
 
+from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
@@ -144,7 +145,7 @@ def gamma_nunu(m_x, g_nu=(0.0, 0.0, 0.0)):
     F = loop_function(delta_of(m_x))
     g = np.atleast_1d(finite("g_nu", g_nu)).astype(float)
     if g.size > 3:
-        raise ValueError("g_nu must have at most three entries (e, mu, tau)")
+        raise InputError("g_nu must have at most three entries (e, mu, tau)")
     g = np.concatenate([g, np.zeros(3 - g.size)])
     return _K / 4.0 * sum(_q(F, gi) for gi in g)
 
@@ -199,7 +200,7 @@ def limit(coupling: str, m_x: float) -> dict:
     s = allowed_set(coupling, m_x)
     comp = s.component_containing(0.0)
     if comp is None:  # pragma: no cover - the SM point lies inside every printed range
-        raise ValueError("zero coupling is outside the Z-pole ranges")
+        raise InputError("zero coupling is outside the Z-pole ranges")
     allowed = [[math.sqrt(lo), math.sqrt(hi) if math.isfinite(hi) else math.inf] for lo, hi in s.intervals]
     return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed}
 

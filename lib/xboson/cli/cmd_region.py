@@ -1,6 +1,7 @@
 """``xboson region CONSTRAINT --pair P --m-x GEV [--gamma-x GEV] [--json]``:
 extremes of the allowed (rho^L, rho^R) region, Chiang Eq. (13)."""
 
+from ..errors import InputError
 from .main import add_json_flag
 
 
@@ -23,6 +24,6 @@ def run(args):
     con = constraints.get(args.constraint, args.m_x, args.gamma_x)
     ext = con.region(args.pair).extremes()
     if ext is None:
-        raise ValueError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
+        raise InputError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
     return {"rhoL_min": ext["x_min"], "rhoL_max": ext["x_max"],
             "rhoR_min": ext["y_min"], "rhoR_max": ext["y_max"]}

@@ -8,6 +8,7 @@
         -> {"alpha_upper": ...}                     (Fig. 4; g_X = epsilon = 0)
 """
 
+from ..errors import InputError
 from .main import add_json_flag
 
 _EPILOG = """\
@@ -52,7 +53,7 @@ def run(args):
         try:
             q_l, q_er = (float(v) for v in args.charges.split(","))
         except ValueError:
-            raise ValueError(f"charges must be two numbers 'Q_L,Q_eR' (got {args.charges!r})") from None
+            raise InputError(f"charges must be two numbers 'Q_L,Q_eR' (got {args.charges!r})") from None
         model = custom_model(q_l, q_er, name=f"custom({q_l:g},{q_er:g})")
     else:
         model = get_model(args.model)

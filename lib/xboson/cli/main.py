@@ -2,8 +2,14 @@
 
 Subcommands live in ``cmd_*.py`` modules of this package; each defines
 ``register(subparsers)`` and attaches a handler ``func(args) -> object``. The handler's
-return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input
-(ValueError) prints a one-line message to stderr and exits with status 2.
+return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input --
+argparse's usage errors and the package's own :class:`xboson.errors.InputError` (input outside a
+declared domain) -- prints a one-line message to stderr and exits with status 2. Any other
+exception is a bug and propagates (traceback, exit status 1).
+
+JSON output is strict: a non-finite float never reaches it silently. Commands report unbounded
+directions with explicit keys (e.g. ``"unbounded": true``); a non-finite number anywhere else is
+a bug and raises.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import pkgutil
 import sys
 
 from .. import __version__
+from ..errors import InputError
 
 
 def _json_default(x):
@@ -69,7 +76,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         result = args.func(args)
-    except ValueError as exc:
+    except InputError as exc:
         print(f"xboson: error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
     if getattr(args, "json", False):

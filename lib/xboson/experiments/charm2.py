@@ -31,6 +31,7 @@ import functools
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constants import GBAR_L, GBAR_R
 from ..constraints import Constraint
@@ -51,7 +52,7 @@ def combination_form(chirality: str, m_x: float) -> QuadraticForm:
     4 [(gbar + C_mumu/s)^2 + (C_emu/s)^2 + (C_mutau/s)^2], s = 2 sqrt2 G_F m_X^2 (Eq. 13);
     chirality 'L' gives (g_V + g_A)^2, 'R' gives (g_V - g_A)^2."""
     if chirality not in ("L", "R"):
-        raise ValueError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
+        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
     s = couplings.rho_scale(m_x)
     gbar = GBAR_L if chirality == "L" else GBAR_R
     n = couplings.DIM
@@ -84,7 +85,7 @@ def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
     """
     m_x = positive("m_x", m_x)
     if m_x < M_X_MIN * (1 - 1e-9):
-        raise ValueError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
+        raise InputError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
                          f"{M_X_MIN:g} GeV (got {m_x:g} GeV)")
     n_sigma = positive("n_sigma", inputs()["n_sigma_90cl"] if n_sigma is None else n_sigma)
     return _constraint(float(m_x), float(n_sigma))
@@ -102,7 +103,7 @@ def rho_max(chirality: str, pair: str = "mumu", n_sigma=None) -> float:
         return abs(gbar) + (hi / 4.0) ** 0.5
     if pair in ("emu", "mutau"):
         return (hi / 4.0 - gbar**2) ** 0.5
-    raise ValueError(f"pair: CHARM-II constrains mumu, emu, mutau (got {pair!r})")
+    raise InputError(f"pair: CHARM-II constrains mumu, emu, mutau (got {pair!r})")
 
 
 CONSTRAINTS = {"charm2": constraint}

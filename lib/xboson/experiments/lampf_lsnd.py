@@ -10,6 +10,7 @@ alternative (subtracting our own tree-level SM integral, 2.975e-43 cm^2).
 
 from __future__ import annotations
 
+from ..errors import InputError
 from ..averaging import flux_averaged_cross_section
 from ..constraints import Constraint
 from ..data import load_yaml
@@ -46,7 +47,7 @@ def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
     elif subtract == "computed":
         sm = form.const
     else:
-        raise ValueError(f"unknown subtract {subtract!r}; expected 'quoted' or 'computed'")
+        raise InputError(f"unknown subtract {subtract!r}; expected 'quoted' or 'computed'")
     band = measurement_band(form, avg["sigma_bar"] * E43, avg["error"] * E43, d["n_sigma_90cl"],
                             sm_subtracted=sm, label="LAMPF+LSND nu_e e")
     return Constraint("lampf-lsnd", (band,), float(m_x), gamma_x)

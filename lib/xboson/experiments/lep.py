@@ -22,6 +22,7 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constants import M_E
 from ..constraints import Constraint
@@ -80,7 +81,7 @@ def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) 
     """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]."""
     m_x = positive("m_x", m_x)
     if gamma_x is None:
-        raise ValueError("gamma_x is required for the lep constraint (X total width in GeV)")
+        raise InputError("gamma_x is required for the lep constraint (X total width in GeV)")
     gamma_x = positive("gamma_x", gamma_x)
     bands = lep_bands(m_x, gamma_x)
     if width:
@@ -124,7 +125,7 @@ _DIRECTIONS = {"L": {"L": 1.0}, "R": {"R": 1.0}, "V": {"L": 1.0, "R": 1.0}, "A":
 def _direction(coupling: str) -> dict:
     kind, pair = coupling[:1], coupling[1:]
     if kind not in _DIRECTIONS or pair not in couplings.PAIRS:
-        raise ValueError(f"unknown coupling {coupling!r}; expected L, R, V or A followed by a pair "
+        raise InputError(f"unknown coupling {coupling!r}; expected L, R, V or A followed by a pair "
                          f"({', '.join(couplings.PAIRS)}), e.g. 'Lee', 'Vee'")
     return {f"{c}_{pair}": v for c, v in _DIRECTIONS[kind].items()}
 

@@ -27,6 +27,7 @@ import re
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constraints import Constraint
 from ..validation import positive
@@ -79,7 +80,7 @@ def direction(coupling: str) -> dict[str, float]:
     {'L_ee': 1, 'R_ee': -1} (A = (L-R)/2 alone means L = -R = A). Names: [LRVA] + pair."""
     m = _COUPLING.match(str(coupling))
     if not m:
-        raise ValueError(f"unknown coupling {coupling!r}; expected one of Lee, Ree, Vee, Aee "
+        raise InputError(f"unknown coupling {coupling!r}; expected one of Lee, Ree, Vee, Aee "
                          "(or L/R/V/A followed by mumu, emu, etau, tautau, mutau)")
     kind, pair = m.groups()
     lk, rk = couplings.plane(pair)
@@ -95,7 +96,7 @@ def coupling_range(coupling: str, m_x) -> tuple[float, float]:
     pair = next(iter(d))[2:]
     con = constraint(m_x)
     if not con.involves(pair):
-        raise ValueError(f"coupling {coupling!r}: no low-energy measurement constrains it at "
+        raise InputError(f"coupling {coupling!r}: no low-energy measurement constrains it at "
                          f"m_x = {float(m_x):g} GeV (CHARM-II needs m_x >= 1 GeV)")
     return con.along(d).bounds
 

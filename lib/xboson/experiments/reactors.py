@@ -36,6 +36,7 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from ..averaging import energy_nodes, flux_averaged_cross_section
 from ..constants import G_F, GBAR_L, GBAR_R, M_E
 from ..constraints import Constraint
@@ -78,7 +79,7 @@ def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
     t1, t2 = (float(t) for t in t_window)
     positive("t_window[0]", t1)
     if not t2 > t1:
-        raise ValueError(f"t_window: need T_2 > T_1 (got {t_window!r})")
+        raise InputError(f"t_window: need T_2 > T_1 (got {t_window!r})")
     spec = _spectrum(freeze_below_mev)
     e, wt = energy_nodes(spec, (t1, t2), n_e)
     u = np.minimum(t2, t_max_recoil(e))
@@ -140,7 +141,7 @@ def _constraint(m_x: float, n_sigma: float, freeze_below_mev, subset) -> Constra
     if subset is not None:
         ms = [m for m in ms if m["experiment"] in subset]
         if not ms:
-            raise ValueError(f"experiments: none of {subset!r} is in Chiang Table I")
+            raise InputError(f"experiments: none of {subset!r} is in Chiang Table I")
     bands = tuple(band_for(m, m_x, n_sigma, freeze_below_mev) for m in ms)
     return Constraint("reactors", bands, m_x)
 

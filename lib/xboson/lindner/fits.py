@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+from ..errors import InputError
 from ..averaging import energy_nodes, gauss_legendre, recoil_nodes
 from ..constants import ALPHA_0, G_F, GBAR_L, GBAR_R, M_E
 from ..data import DATA_DIR, load_yaml
@@ -239,13 +240,13 @@ class BinnedMeasurement:
                 bins = [(float(a) * unit, float(b) * unit) for a, b in d[key]]
                 break
         else:
-            raise ValueError(f"binned data {name!r}: need bins_gev, bins_mev or bins_kev")
+            raise InputError(f"binned data {name!r}: need bins_gev, bins_mev or bins_kev")
         src = d.get("source", "reactor")
         src = reactor_spectrum() if src == "reactor" else positive("energy_gev", src["energy_gev"])
         rate = np.asarray(finite("rate", d["rate"]), float)
         err = np.asarray(positive("error", d["error"]), float)
         if not (len(bins) == rate.size == err.size):
-            raise ValueError(f"binned data {name!r}: bins, rate and error differ in length")
+            raise InputError(f"binned data {name!r}: bins, rate and error differ in length")
         sm = d.get("sm_rate")
         return cls(name, bins, rate, err, src, d.get("flavour", "e"), bool(d.get("anti", True)),
                    d.get("scale"), None if sm is None else np.asarray(sm, float))
@@ -259,7 +260,7 @@ class BinnedMeasurement:
         elif self.sm_rate is not None:
             a = float(np.sum(self.sm_rate * sm_n) / np.sum(sm_n * sm_n))
         else:
-            raise ValueError(f"binned data {self.name!r}: need scale or sm_rate")
+            raise InputError(f"binned data {self.name!r}: need scale or sm_rate")
 
         def chi2(p):
             tot = 0.0
@@ -338,7 +339,7 @@ def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=
     r = finite("alpha_over_gx", alpha_over_gx)
     eps = in_range("epsilon", epsilon, -1, 1, lo_open=True, hi_open=True)
     if scan != "g_x" and (r != 0 or eps != 0):
-        raise ValueError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")
+        raise InputError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")
     terms = prepared if prepared is not None else prepare(experiment, m_zp)
 
     def fn(lam):

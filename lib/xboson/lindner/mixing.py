@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import InputError
 from ..constants import G2_WEAK, SIN2_W
 from ..validation import finite, in_range, non_negative, positive
 
@@ -124,7 +125,7 @@ def diagonalise(z, x, delta, epsilon=0.0, s2w=SIN2_W) -> Mixing:
     a, b, d, dma, eta2 = _reduced_matrix(z, x, delta, eps, s)
     det = (z * x - delta * delta) / eta2
     if det < 0:
-        raise ValueError("z x - delta^2 must be >= 0 (a tachyonic state otherwise)")
+        raise InputError("z x - delta^2 must be >= 0 (a tachyonic state otherwise)")
     half = 0.5 * dma
     heavy = 0.5 * (a + d) + math.hypot(half, b)
     light = det / heavy if heavy > 0 else 0.0

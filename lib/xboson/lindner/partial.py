@@ -25,6 +25,7 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from ..constants import G_F, M_E
 from ..kinematics import t_max_recoil
 from ..validation import non_negative, positive
@@ -91,9 +92,9 @@ def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
     m = positive("m_zp", m_zp)
     e, t1, t2 = np.broadcast_arrays(np.asarray(e, float), np.asarray(t1, float), np.asarray(t2, float))
     if np.any(t2 < t1):
-        raise ValueError("t2 must be >= t1")
+        raise InputError("t2 must be >= t1")
     if np.any(t2 > t_max_recoil(e) * (1 + 1e-12)):
-        raise ValueError("t2 above T_max(E): clip the window first (Lindner Eq. 4.6)")
+        raise InputError("t2 above T_max(E): clip the window first (Lindner Eq. 4.6)")
     m2 = m * m
     dt = t2 - t1
     u1 = m2 + 2 * M_E * t1
