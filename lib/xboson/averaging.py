@@ -23,7 +23,7 @@ from .kinematics import e_min_for_recoil, t_max_recoil
 from .quadform import QuadraticForm
 from .scattering import ScatteringTerms, dsigma_dT_terms
 from .spectra import Spectrum
-from .validation import non_negative, positive
+from .validation import mass, non_negative, positive
 
 N_E = 48   #: default Gauss-Legendre nodes in E
 N_T = 48   #: default Gauss-Legendre nodes in v = ln(m_X^2 + 2 m_e T)
@@ -116,7 +116,7 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
     the recoil-energy cuts (T_1, T_2). The E range starts at max(e_min, E_min(T_1)) (Eq. A8)
     and is split where T_max(E) = T_2 so the integrand is smooth on each piece.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     t1, t2 = t_window
     e, wt = energy_nodes(spectrum, t_window, n_e)
     e = np.maximum(e, 1e-300)

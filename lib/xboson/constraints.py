@@ -18,7 +18,7 @@ from . import couplings
 from .intervals import IntervalSet
 from .quadform import Band
 from .region import AllowedRegion, interval_along
-from .validation import choice, positive
+from .validation import choice, mass, width
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,13 @@ def names() -> list[str]:
 
 
 def get(name: str, m_x: float, gamma_x: float | None = None) -> Constraint:
-    """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed)."""
+    """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed).
+
+    Domain: m_x in [1e-6, 1e4] GeV; gamma_x in [1e-10 m_x, m_x] (:mod:`xboson.validation`).
+    """
     factories = _factories()
     choice("constraint", name, sorted(factories))
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     if gamma_x is not None:
-        gamma_x = positive("gamma_x", gamma_x)
+        gamma_x = width("gamma_x", gamma_x, m_x)
     return factories[name](m_x, gamma_x)

@@ -25,7 +25,7 @@ from scipy.integrate import quad
 
 from .constants import M_E
 from .data import load_yaml
-from .validation import choice, positive
+from .validation import choice, mass, positive
 
 COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
@@ -63,7 +63,7 @@ def f_a(r):
 
 def a_e_x(m_x, g_ve=0.0, g_ae=0.0):
     """a_e^X of Chiang Eq. (21) (dimensionless) for m_x [GeV] and couplings g_Ve, g_Ae."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     r = (M_E / m_x) ** 2
     return M_E**2 / (4 * math.pi**2 * m_x**2) * (g_ve**2 * f_v(r) + g_ae**2 * f_a(r))
 
@@ -89,7 +89,7 @@ def limit(coupling: str, m_x: float) -> dict:
     """g-2 limit on one coupling (others zero) at m_x [GeV], Chiang Fig. 6 solid curves:
     {"upper": |g|_max}. ``gnu`` does not enter a_e: {"upper": None}."""
     choice("coupling", coupling, COUPLINGS)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     r = (M_E / m_x) ** 2
     w = _weight(coupling, r)
     if w is None:

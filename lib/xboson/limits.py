@@ -9,7 +9,7 @@ closed excluded band. Discovered automatically, like :mod:`xboson.constraints`.
 from __future__ import annotations
 
 
-from .validation import choice, positive
+from .validation import choice, mass
 
 
 def _providers() -> dict:
@@ -23,7 +23,10 @@ def sources() -> list[str]:
 
 
 def limit(coupling: str, constraint: str, m_x: float) -> dict:
-    """Limit on ``coupling`` from source ``constraint`` at m_x [GeV]: {"upper": ..., ...}."""
+    """Limit on ``coupling`` from source ``constraint`` at m_x [GeV]: {"upper": ..., ...}.
+
+    Domain: m_x in [1e-6, 1e4] GeV. ``upper`` is None where the source does not reach.
+    """
     providers = _providers()
     choice("constraint", constraint, sorted(providers))
-    return providers[constraint](coupling, positive("m_x", m_x))
+    return providers[constraint](coupling, mass("m_x", m_x))

@@ -25,7 +25,7 @@ from . import couplings
 from .constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE
 from .kinematics import check_recoil, mandelstam
 from .quadform import QuadraticForm
-from .validation import choice, positive
+from .validation import choice, mass, positive
 
 INCOMING = ("e", "mu", "tau")
 
@@ -116,7 +116,7 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
     Returns :class:`ScatteringTerms` in GeV^-3.
     """
     choice("flavour", flavour, INCOMING)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
     sm_, t_m, um = mandelstam(e, tt)
     parts = _squared_amplitude_terms(sm_, t_m, um, m_x, flavour, anti)
@@ -139,7 +139,7 @@ def dsigma_dT_effective(e_nu, t, m_x, c=None, flavour="e", anti=False, finite_ma
     otherwise the contact (heavy-X) form of the paper. Units as :func:`dsigma_dT_terms`.
     """
     choice("flavour", flavour, INCOMING)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
     cvec = couplings.vector(named) if c is None else np.asarray(c, float)
     prop = m_x**2 + 2 * M_E * tt if finite_mass else m_x**2 + 0 * tt   # m_X^2 - t
@@ -171,7 +171,7 @@ def sigma_nue_eq8(e_nu, m_x, c=None, **named):
     e_nu [GeV], m_x [GeV].
     """
     e = positive("e_nu", e_nu)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     cvec = couplings.vector(named) if c is None else np.asarray(c, float)
     rl = cvec[couplings.index("L", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)
     rr = cvec[couplings.index("R", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)

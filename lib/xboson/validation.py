@@ -20,7 +20,7 @@ import numpy as np
 from .errors import InputError
 
 __all__ = ["InputError", "M_X_MIN", "M_X_MAX", "G_MAX", "C_MAX", "Q_MAX", "finite", "positive",
-           "non_negative", "in_range", "choice", "mass", "width", "coupling", "coupling_product",
+           "non_negative", "in_range", "choice", "mass", "width", "WIDTH_RATIO_MIN", "coupling", "coupling_product",
            "charge"]
 
 M_X_MIN = 1e-6            #: GeV: smallest X (Z') mass accepted (1 keV)
@@ -93,9 +93,15 @@ def mass(name, value, lo=M_X_MIN, hi=M_X_MAX):
     return in_range(name, value, lo, hi, unit="GeV")
 
 
+#: smallest Gamma_X / m_X accepted: below it the Eq. (17) width band, Gamma_X^2 / 4, leaves the
+#: range where the LEP pole integrals (~1/(m_X Gamma_X)) are computed to full precision
+WIDTH_RATIO_MIN = 1e-10
+
+
 def width(name, value, m_x):
-    """A total width Gamma [GeV] with 0 < Gamma <= m_x (a resonance, not a continuum)."""
-    return in_range(name, value, 0.0, m_x, lo_open=True, unit="GeV (0 < Gamma_X <= m_X)")
+    """A total width Gamma [GeV] with WIDTH_RATIO_MIN m_x <= Gamma <= m_x (a resonance)."""
+    return in_range(name, value, WIDTH_RATIO_MIN * m_x, m_x,
+                    unit=f"GeV (1e-10 m_X <= Gamma_X <= m_X, m_X = {m_x:g} GeV)")
 
 
 def coupling(name, value):

@@ -38,7 +38,7 @@ from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
-from .validation import choice, finite, positive
+from .validation import choice, finite, mass, positive
 
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
 GBAR_L_EFF = -0.5 + SIN2_W_EFF_ZPOLE
@@ -113,7 +113,7 @@ def loop_function_printed(delta):
 
 def delta_of(m_x):
     """delta = m_X^2 / m_Z^2 for m_x [GeV] (Chiang Eq. 19)."""
-    return (positive("m_x", m_x) / M_Z) ** 2
+    return (mass("m_x", m_x) / M_Z) ** 2
 
 
 def _q(F, g):

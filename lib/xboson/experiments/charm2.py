@@ -37,7 +37,7 @@ from ..constants import GBAR_L, GBAR_R
 from ..constraints import Constraint
 from ..data import load_yaml
 from ..quadform import Band, QuadraticForm
-from ..validation import positive
+from ..validation import mass, positive
 
 M_X_MIN = 1.0    #: GeV; Chiang Sec. V: the contact treatment holds for m_X >~ 1 GeV
 
@@ -83,7 +83,7 @@ def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
     Constrains (L, R) of the pairs mumu (Fig. 4), emu (Fig. 7, with nu_mu e -> nu_e e) and
     mutau. n_sigma defaults to data/charm2.yaml's 1.64.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     if m_x < M_X_MIN * (1 - 1e-9):
         raise InputError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
                          f"{M_X_MIN:g} GeV (got {m_x:g} GeV)")

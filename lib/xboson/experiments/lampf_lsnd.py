@@ -17,7 +17,7 @@ from ..data import load_yaml
 from ..quadform import QuadraticForm, measurement_band
 from ..spectra import MU_DECAY_NUE
 from ..units import cm2
-from ..validation import positive
+from ..validation import mass
 
 E43 = 1e-43  # the paper's unit for flux-averaged cross sections, cm^2
 
@@ -30,7 +30,7 @@ def inputs() -> dict:
 def sigma_bar(m_x) -> QuadraticForm:
     """Flux-averaged sigma(nu_e e -> nu e) [cm^2] as a quadratic form in the couplings,
     Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV]."""
-    return flux_averaged_cross_section(MU_DECAY_NUE, positive("m_x", m_x), "e", anti=False) / cm2
+    return flux_averaged_cross_section(MU_DECAY_NUE, mass("m_x", m_x), "e", anti=False) / cm2
 
 
 def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:

@@ -27,13 +27,14 @@ from .. import couplings
 from ..constants import M_E
 from ..constraints import Constraint
 from ..quadform import Band, QuadraticForm
-from ..validation import positive
+from ..validation import mass
+from ..validation import width as valid_width
 
 
 def width_product_form(m_x: float) -> QuadraticForm:
     """Chiang Eq. (18) summed over i, j: Gamma_{X->ee} sum_ij Gamma_{X->nu_i nubar_j} [GeV^2]
     as a quadratic form in the couplings (m_x in GeV). Zero below the e+e- threshold."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     quad = np.zeros((couplings.DIM, couplings.DIM))
     if m_x > 2 * M_E:
         pref = math.sqrt(m_x**2 - 4 * M_E**2) / (576 * math.pi**2 * m_x)
@@ -49,7 +50,8 @@ def width_product_form(m_x: float) -> QuadraticForm:
 
 def width_band(m_x: float, gamma_x: float) -> Band:
     """Eq. (17): width product <= Gamma_X^2 / 4 (normalised by Gamma_X^2 / 4)."""
-    gamma_x = positive("gamma_x", gamma_x)
+    m_x = mass("m_x", m_x)
+    gamma_x = valid_width("gamma_x", gamma_x, m_x)
     scale = gamma_x**2 / 4
     return Band(width_product_form(m_x) / scale, -np.inf, 1.0, "Gamma_X requirement, Chiang Eq. (17)")
 
@@ -79,10 +81,10 @@ def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
 
 def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) -> Constraint:
     """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     if gamma_x is None:
         raise InputError("gamma_x is required for the lep constraint (X total width in GeV)")
-    gamma_x = positive("gamma_x", gamma_x)
+    gamma_x = valid_width("gamma_x", gamma_x, m_x)
     bands = lep_bands(m_x, gamma_x)
     if width:
         bands = bands + (width_band(m_x, gamma_x),)
@@ -106,7 +108,7 @@ def fig3_width(m_x: float) -> float:
     5 GeV, interpolate log(Gamma_X/m_X) linearly in log m_X between 5 and 100 GeV, and keep 3e-6
     above (our choice; the paper does not say how it chose widths between its three masses).
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     (m1, g1), (m2, g2) = FIG5_TOP[1], FIG5_TOP[2]
     r1, r2 = g1 / m1, g2 / m2
     if m_x <= m1:
@@ -148,7 +150,7 @@ def limit(coupling: str, m_x: float) -> dict:
 def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
     """Fig. 3 dotted curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses`` (one array
     per name), with Gamma_X = :func:`fig3_width`. About 10 ms per mass."""
-    masses = np.atleast_1d(positive("masses", masses))
+    masses = np.atleast_1d(mass("masses", masses))
     out = {n: np.empty(len(masses)) for n in names}
     for k, m in enumerate(masses):
         con = constraint(float(m), fig3_width(float(m)))

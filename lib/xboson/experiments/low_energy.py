@@ -30,7 +30,7 @@ import numpy as np
 from ..errors import InputError
 from .. import couplings
 from ..constraints import Constraint
-from ..validation import positive
+from ..validation import mass
 from . import charm2, lampf_lsnd, reactors
 
 #: Fig. 3 covers m_X = 1 MeV .. 100 GeV.
@@ -44,7 +44,7 @@ def _lampf(m_x: float) -> Constraint:
 
 def parts(m_x) -> dict[str, Constraint]:
     """The individual constraints that enter 'low-energy' at m_x [GeV], by name."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     out = {"lampf-lsnd": _lampf(float(m_x)), "reactors": reactors.constraint(m_x)}
     if m_x >= charm2.M_X_MIN * (1 - 1e-9):
         out["charm2"] = charm2.constraint(m_x)
@@ -68,7 +68,7 @@ def _constraint(m_x: float) -> Constraint:
 
 def constraint(m_x, gamma_x=None) -> Constraint:
     """The intersection of every low-energy measurement at m_x [GeV] (gamma_x unused)."""
-    return _constraint(float(positive("m_x", m_x)))
+    return _constraint(float(mass("m_x", m_x)))
 
 
 _COUPLING = re.compile(r"^([LRVA])_?(ee|mumu|tautau|emu|etau|mutau)$")
@@ -111,14 +111,14 @@ def limit(coupling: str, m_x) -> dict:
 def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict[str, np.ndarray]:
     """Fig. 3 solid/dashed curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses``,
     one array per name (same order as masses)."""
-    masses = np.atleast_1d(positive("masses", masses))
+    masses = np.atleast_1d(mass("masses", masses))
     return {n: np.array([limit(n, float(m))["upper"] for m in masses]) for n in names}
 
 
 def signed_limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
     """Fig. 3 solid and dashed curves: for each name, (sqrt(max(C_max, 0)), sqrt(max(-C_min, 0)))
     as two arrays over ``masses`` [GeV] -- the limits from the largest allowed +C and -C."""
-    masses = np.atleast_1d(positive("masses", masses))
+    masses = np.atleast_1d(mass("masses", masses))
     out = {}
     for n in names:
         rng = np.array([coupling_range(n, float(m)) for m in masses])

@@ -45,7 +45,7 @@ from ..kinematics import t_max_recoil
 from ..quadform import Band, QuadraticForm
 from ..reactor import reactor_spectrum
 from ..units import MeV, cm2
-from ..validation import choice, positive
+from ..validation import choice, mass, positive
 
 N_SIGMA_90 = 1.64       #: Chiang's 90% CL half-width in sigma (Secs. III, IV)
 E46 = 1e-46             #: unit of the 'absolute' entries of data/reactor_measurements.yaml, cm^2
@@ -154,7 +154,7 @@ def constraint(m_x, gamma_x=None, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
     freeze_below_mev: freeze the spectrum below this energy (sensitivity study);
     experiments: optional iterable of experiment names (e.g. ['TEXONO']) to keep.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     n_sigma = positive("n_sigma", n_sigma)
     if freeze_below_mev is not None:
         freeze_below_mev = positive("freeze_below_mev", freeze_below_mev)

@@ -15,14 +15,14 @@ nonzero at a time; every function takes m_x in GeV and returns {"upper": ...}.
 from __future__ import annotations
 
 from .. import beam_dump, g_minus_2, zpole
-from ..validation import choice, positive
+from ..validation import choice, mass
 
 COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
 
 def _check(coupling, m_x):
     choice("coupling", coupling, COUPLINGS)
-    return positive("m_x", m_x)
+    return mass("m_x", m_x)
 
 
 def zpole_limit(coupling: str, m_x: float) -> dict:
@@ -60,7 +60,7 @@ def fig6_curves(masses=None, n: int = 200) -> dict:
     level array, NaN outside its mass range}}. Couplings dimensionless; NaN = no limit."""
     import numpy as np
 
-    m = np.geomspace(1e-3, 100.0, n) if masses is None else np.atleast_1d(positive("masses", masses))
+    m = np.geomspace(1e-3, 100.0, n) if masses is None else np.atleast_1d(mass("masses", masses))
     out = {"m": m,
            "zpole": {c: zpole.limit_curve(c, m) for c in COUPLINGS},
            "g-2": {c: g_minus_2.limit_curve(c, m) for c in ("gLe", "gRe", "gVe", "gAe")},
