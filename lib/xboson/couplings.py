@@ -65,6 +65,17 @@ def rho_scale(m_x):
     return 2.0 * math.sqrt(2.0) * G_F * m_x**2
 
 
+def as_vector(c):
+    """A coupling vector given as an array: checked to have :data:`DIM` entries, each a coupling
+    product with |C| <= (4 pi)^2. Returns a float array."""
+    import numpy as np
+
+    arr = np.atleast_1d(coupling_product("c", c))
+    if arr.shape != (DIM,):
+        raise InputError(f"c must have {DIM} entries, one per coupling in BASIS (got shape {arr.shape})")
+    return arr
+
+
 def vector(values: dict | None = None, **kwargs):
     """Coupling vector in :data:`BASIS` order from names, e.g. ``vector(L_ee=1e-12)``.
 

@@ -127,7 +127,7 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
 def dsigma_dT(e_nu, t, m_x, c=None, flavour="e", anti=False, **named):
     """Exact dsigma/dT [GeV^-3] at couplings ``c`` (a :func:`xboson.couplings.vector`) or
     named couplings, e.g. ``dsigma_dT(0.03, 0.01, 0.005, L_ee=1e-12)``. Chiang Eqs. (4), (A1)-(A5)."""
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     return dsigma_dT_terms(e_nu, t, m_x, flavour, anti).at(cvec)
 
 
@@ -141,7 +141,7 @@ def dsigma_dT_effective(e_nu, t, m_x, c=None, flavour="e", anti=False, finite_ma
     choice("flavour", flavour, INCOMING)
     m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     prop = m_x**2 + 2 * M_E * tt if finite_mass else m_x**2 + 0 * tt   # m_X^2 - t
     omega = 1.0 if flavour == "e" else 0.0
     pii = couplings.pair_of(flavour, flavour)
@@ -172,7 +172,7 @@ def sigma_nue_eq8(e_nu, m_x, c=None, **named):
     """
     e = positive("e_nu", e_nu)
     m_x = mass("m_x", m_x)
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     rl = cvec[couplings.index("L", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)
     rr = cvec[couplings.index("R", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)
     fc = sum(cvec[couplings.index("L", p)] ** 2 + cvec[couplings.index("R", p)] ** 2 / 3

@@ -38,7 +38,8 @@ from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
-from .validation import choice, finite, mass, positive
+from .validation import choice, mass, positive
+from .validation import coupling as valid_coupling
 
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
 GBAR_L_EFF = -0.5 + SIN2_W_EFF_ZPOLE
@@ -87,7 +88,7 @@ def _f_series(d):
 def loop_function(delta):
     """Chiang Eq. (19): the complex one-loop factor F(delta), delta = m_X^2/m_Z^2 > 0.
 
-    Dimensionless; accepts a scalar or an array. Numerically stable for all delta > 0
+    Dimensionless; accepts a scalar or an array. Numerically stable for all finite delta > 0
     (relative error ~1e-14 against a 50-digit evaluation of the printed formula)."""
     d = np.atleast_1d(positive("delta", delta)).astype(float)
     out = np.empty(d.shape, dtype=complex)
@@ -112,7 +113,7 @@ def loop_function_printed(delta):
 
 
 def delta_of(m_x):
-    """delta = m_X^2 / m_Z^2 for m_x [GeV] (Chiang Eq. 19)."""
+    """delta = m_X^2 / m_Z^2 for m_x [GeV] in [1e-6, 1e4] (Chiang Eq. 19)."""
     return (mass("m_x", m_x) / M_Z) ** 2
 
 
@@ -123,16 +124,18 @@ def _q(F, g):
 
 def gamma_ee(m_x, g_le=0.0, g_re=0.0):
     """Gamma(Z -> e+ e-) [GeV], Chiang Eq. (19) with the tree-level SM at g_eff, s^2_w,eff:
-    g^2 m_Z / (24 pi c_w^2) [gbar_L^2 |1 + F g_Le^2|^2 + gbar_R^2 |1 + F g_Re^2|^2]."""
+    g^2 m_Z / (24 pi c_w^2) [gbar_L^2 |1 + F g_Le^2|^2 + gbar_R^2 |1 + F g_Re^2|^2].
+    Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g_le, g_re = finite("g_le", g_le), finite("g_re", g_re)
+    g_le, g_re = valid_coupling("g_le", g_le), valid_coupling("g_re", g_re)
     return _K * (GBAR_L_EFF**2 * _q(F, g_le) + GBAR_R_EFF**2 * _q(F, g_re))
 
 
 def a_e(m_x, g_le=0.0, g_re=0.0):
-    """A_e = (|L'|^2 - |R'|^2) / (|L'|^2 + |R'|^2), Chiang Sec. VII (dimensionless)."""
+    """A_e = (|L'|^2 - |R'|^2) / (|L'|^2 + |R'|^2), Chiang Sec. VII (dimensionless).
+    Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g_le, g_re = finite("g_le", g_le), finite("g_re", g_re)
+    g_le, g_re = valid_coupling("g_le", g_le), valid_coupling("g_re", g_re)
     lft = GBAR_L_EFF**2 * _q(F, g_le)
     rgt = GBAR_R_EFF**2 * _q(F, g_re)
     return (lft - rgt) / (lft + rgt)
@@ -141,9 +144,10 @@ def a_e(m_x, g_le=0.0, g_re=0.0):
 def gamma_nunu(m_x, g_nu=(0.0, 0.0, 0.0)):
     """Gamma(Z -> nu nu-bar) summed over e, mu, tau [GeV], Chiang Eq. (20):
     g^2 m_Z / (96 pi c_w^2) sum_i |1 + F g_{nu_i nu_i}^2|^2. ``g_nu``: one value per flavour
-    (a scalar means one flavour coupled, the other two zero)."""
+    (a scalar means one flavour coupled, the other two zero). Domain: m_x in [1e-6, 1e4] GeV,
+    |g_nu| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g = np.atleast_1d(finite("g_nu", g_nu)).astype(float)
+    g = np.atleast_1d(valid_coupling("g_nu", g_nu)).astype(float)
     if g.size > 3:
         raise InputError("g_nu must have at most three entries (e, mu, tau)")
     g = np.concatenate([g, np.zeros(3 - g.size)])
@@ -196,13 +200,16 @@ def limit(coupling: str, m_x: float) -> dict:
     ``upper`` is the edge of the allowed region that contains zero coupling. Because the
     observables are quadratic in g^2 the constraint can re-open at larger couplings (where
     1 + F g^2 swings round to the same modulus); ``allowed`` lists every allowed interval in
-    |g| so that the re-opened branch is visible."""
+    |g| so that the re-opened branch is visible; an interval open above ends in inf (null in
+    JSON) and then ``allowed_open_above`` is True. ``upper`` is None (unbounded) when the
+    component containing zero is itself open above. Domain: m_x in [1e-6, 1e4] GeV."""
     s = allowed_set(coupling, m_x)
     comp = s.component_containing(0.0)
     if comp is None:  # pragma: no cover - the SM point lies inside every printed range
         raise InputError("zero coupling is outside the Z-pole ranges")
     allowed = [[math.sqrt(lo), math.sqrt(hi) if math.isfinite(hi) else math.inf] for lo, hi in s.intervals]
-    return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed}
+    return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed,
+            "allowed_open_above": bool(allowed) and math.isinf(allowed[-1][1])}
 
 
 def limit_curve(coupling: str, masses) -> np.ndarray:

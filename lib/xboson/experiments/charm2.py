@@ -37,7 +37,7 @@ from ..constants import GBAR_L, GBAR_R
 from ..constraints import Constraint
 from ..data import load_yaml
 from ..quadform import Band, QuadraticForm
-from ..validation import mass, positive
+from ..validation import in_range, mass, positive
 
 M_X_MIN = 1.0    #: GeV; Chiang Sec. V: the contact treatment holds for m_X >~ 1 GeV
 
@@ -93,15 +93,20 @@ def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
 
 def rho_max(chirality: str, pair: str = "mumu", n_sigma=None) -> float:
     """Largest |rho^C_pair| allowed by CHARM-II alone (others zero), closed form from Eq. (16):
-    mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV)."""
+    mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV).
+    chirality 'L' or 'R'; n_sigma in (0, 10] (default data/charm2.yaml's 1.64)."""
     d = inputs()
-    n_sigma = d["n_sigma_90cl"] if n_sigma is None else n_sigma
+    if chirality not in ("L", "R"):
+        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
+    n_sigma = d["n_sigma_90cl"] if n_sigma is None else in_range("n_sigma", n_sigma, 0.0, 10.0, lo_open=True)
     key = "g_v_plus_g_a_squared" if chirality == "L" else "g_v_minus_g_a_squared"
     hi = d[key]["value"] + n_sigma * d[key]["error"]
     gbar = GBAR_L if chirality == "L" else GBAR_R
     if pair == "mumu":
         return abs(gbar) + (hi / 4.0) ** 0.5
     if pair in ("emu", "mutau"):
+        if hi / 4.0 < gbar**2:
+            raise InputError(f"n_sigma = {n_sigma:g}: the CHARM-II range excludes zero {pair} coupling")
         return (hi / 4.0 - gbar**2) ** 0.5
     raise InputError(f"pair: CHARM-II constrains mumu, emu, mutau (got {pair!r})")
 

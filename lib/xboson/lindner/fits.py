@@ -44,7 +44,7 @@ from ..reactor import reactor_spectrum
 from ..scattering import dsigma_dT_terms
 from ..spectra import Spectrum
 from ..units import MeV, keV
-from ..validation import choice, finite, in_range, positive
+from ..validation import choice, finite, in_range, mass, positive
 from .cross_sections import EXT_BASIS, ext_couplings, propagator_factor
 from .models import get_model
 
@@ -70,9 +70,9 @@ def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list
     source: a :class:`~xboson.spectra.Spectrum` or a beam energy [GeV]; m_zp [GeV]; windows:
     [(T1, T2), ...] in GeV. Uses Chiang's exact coefficients (:func:`xboson.scattering.dsigma_dT_terms`)
     and the quadrature nodes of :func:`xboson.averaging.recoil_nodes`. Units: GeV^-2 times the
-    spectrum's units.
+    spectrum's units. Domain: m_zp in [1e-6, 1e4] GeV.
     """
-    m_zp = positive("m_zp", m_zp)
+    m_zp = mass("m_zp", m_zp)
     out = []
     for t1, t2 in windows:
         e, we = _energy_nodes(source, t1, t2, n_e)
@@ -290,8 +290,8 @@ def experiment_names() -> list[str]:
 
 def prepare(experiment, m_zp) -> list[Prepared]:
     """Prepared chi^2 terms of ``experiment`` ('texono', 'charm2', 'gemma', a binned file's name, or
-    'combined' = the three summary measurements) at m_Z' [GeV]."""
-    m_zp = positive("m_zp", m_zp)
+    'combined' = the three summary measurements) at m_Z' [GeV] in [1e-6, 1e4]."""
+    m_zp = mass("m_zp", m_zp)
     registry = dict(SUMMARY, **binned_experiments())
     choice("experiment", experiment, list(registry) + ["combined"])
     if experiment == "combined":
@@ -313,9 +313,16 @@ def scan_couplings(model, scan, lam, alpha_over_gx=0.0, epsilon=0.0):
     return ext_couplings(model, 0.0 * lam, 0.0, lam)
 
 
+#: largest |alpha / g_X| accepted for the g_x scan (alpha = R g_X stays a small mixing angle
+#: times O(1e3) at most; beyond, the scan leaves the range where Lindner Eq. 2.11 is used)
+ALPHA_OVER_GX_MAX = 1e3
+
+
 def _first_crossing(fn, lam_max):
     grid = np.concatenate([[0.0], np.logspace(-10, math.log10(lam_max), 241)])
     c = fn(grid)
+    if not np.all(np.isfinite(c)):
+        raise FloatingPointError("non-finite chi^2 inside the declared domain (a bug)")
     ibest = int(np.argmin(c))
     cmin = float(c[ibest])
     above = np.nonzero(c[ibest:] - cmin > DCHI2_90)[0]
@@ -328,15 +335,18 @@ def _first_crossing(fn, lam_max):
 
 def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
     """90% CL upper limit on the scanned parameter at m_Z' [GeV] (g_X in Lindner's g_X Q_X / 2
-    convention; epsilon; alpha in rad). None if Delta chi^2 never reaches 2.706 in the scan range.
+    convention; epsilon; alpha in rad). None if Delta chi^2 never reaches 2.706 in the scan range
+    (:data:`SCAN_MAX`): the scanned parameter is unbounded there.
+
+    Domain: m_zp in [1e-6, 1e4] GeV, |alpha_over_gx| <= 1e3, |epsilon| < 1, model charges |q| <= 1e6.
 
     The limit is the first crossing of Delta chi^2 = 2.706 above the best fit; for couplings with
     destructive interference a second allowed island at larger values can exist beyond it.
     """
     model = get_model(model)
     choice("scan", scan, SCANS)
-    m_zp = positive("m_zp", m_zp)
-    r = finite("alpha_over_gx", alpha_over_gx)
+    m_zp = mass("m_zp", m_zp)
+    r = in_range("alpha_over_gx", alpha_over_gx, -ALPHA_OVER_GX_MAX, ALPHA_OVER_GX_MAX)
     eps = in_range("epsilon", epsilon, -1, 1, lo_open=True, hi_open=True)
     if scan != "g_x" and (r != 0 or eps != 0):
         raise InputError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")

@@ -145,7 +145,8 @@ def tan_alpha(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
         P = (1 - eps^2)(m_Z^2 - m_Z'^2)^2 - 4 (delta + eps m_Z^2 s_W)(delta + eps s_W m_Z'^2),
 
     algebraically identical to the printed numerator/denominator (multiply by the conjugate).
-    Masses squared in GeV^2; valid when the heavier state is mostly the SM Z.
+    Masses squared in GeV^2; valid when the heavier state is mostly the SM Z: m_zp2 < m_z2 and
+    P >= 0 (real mixing angle); outside, InputError naming the parameters.
     """
     eps = check_epsilon(epsilon)
     m_z2 = positive("m_z2", m_z2)
@@ -155,7 +156,12 @@ def tan_alpha(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
     eta = math.sqrt((1 - eps) * (1 + eps))
     p1 = delta + eps * m_z2 * s
     p2 = delta + eps * s * m_zp2
+    if not m_zp2 < m_z2:
+        raise InputError(f"m_zp2 must be < m_z2 for Lindner Eq. (2.14) (got m_zp2 = {m_zp2:g}, m_z2 = {m_z2:g})")
     big = (1 - eps) * (1 + eps) * (m_z2 - m_zp2) ** 2 - 4 * p1 * p2
+    if not big >= 0:
+        raise InputError(f"delta, epsilon: (1 - eps^2)(m_Z^2 - m_Z'^2)^2 - 4 (delta + eps s_W m_Z^2)"
+                         f"(delta + eps s_W m_Z'^2) must be >= 0 for a real mixing angle (got {big:g})")
     return -2.0 * p1 / (math.sqrt(big) + eta * (m_z2 - m_zp2))
 
 
