@@ -28,7 +28,7 @@ import numpy as np
 from ..errors import InputError
 from ..constants import G_F, M_E
 from ..kinematics import t_max_recoil
-from ..validation import non_negative, positive
+from ..validation import in_range, mass, non_negative, positive
 
 _SERIES_MAX = 0.3
 _K = np.arange(1, 80, dtype=float)
@@ -85,11 +85,12 @@ def _log1p_minus_frac(w):
 
 def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
     """I_ij = int_{T1}^{T2} K_ij dT of Lindner Eq. (C.4) (with K_12 restored), upper triangular,
-    shape (*broadcast, 4, 4). e_nu, t1 <= t2 <= T_max(E), m_zp in GeV. Stable for all m_Z'."""
-    e = positive("e_nu", e_nu)
+    shape (*broadcast, 4, 4). e_nu in (0, 1e6], 0 <= t1 <= t2 <= T_max(E), m_zp in [1e-6, 1e4]
+    (all GeV). Stable for all m_Z' in the domain."""
+    e = in_range("e_nu", e_nu, 0.0, 1e6, lo_open=True, unit="GeV")
     t1 = non_negative("t1", t1)
     t2 = non_negative("t2", t2)
-    m = positive("m_zp", m_zp)
+    m = mass("m_zp", m_zp)
     e, t1, t2 = np.broadcast_arrays(np.asarray(e, float), np.asarray(t1, float), np.asarray(t2, float))
     if np.any(t2 < t1):
         raise InputError("t2 must be >= t1")
