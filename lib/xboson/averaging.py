@@ -19,11 +19,11 @@ import numpy as np
 
 from .errors import InputError
 from .constants import M_E
-from .kinematics import e_min_for_recoil, t_max_recoil
+from .kinematics import E_NU_MAX, e_min_for_recoil, t_max_recoil
 from .quadform import QuadraticForm
 from .scattering import ScatteringTerms, dsigma_dT_terms
 from .spectra import Spectrum
-from .validation import mass, non_negative, positive
+from .validation import in_range, mass, non_negative, positive
 
 N_E = 48   #: default Gauss-Legendre nodes in E
 N_T = 48   #: default Gauss-Legendre nodes in v = ln(m_X^2 + 2 m_e T)
@@ -40,7 +40,7 @@ def gauss_legendre(n: int):
 
 def recoil_nodes(t_lo, t_hi, m_x, n=N_T):
     """Quadrature nodes T and weights dT for int_{t_lo}^{t_hi} dT (arrays broadcast with a
-    trailing node axis). Energies in GeV; 0 <= t_lo < t_hi, m_x > 0.
+    trailing node axis). Energies in GeV: 0 <= t_lo < t_hi <= 1e6, m_x in [1e-6, 1e4].
 
     Uses v = ln(m_X^2 + 2 m_e T), evaluated without cancellation: with a = m_X^2 + 2 m_e T_lo
     and s = v - ln a, T = T_lo + a expm1(s) / (2 m_e) and dT = a e^s ds / (2 m_e). For
@@ -48,8 +48,11 @@ def recoil_nodes(t_lo, t_hi, m_x, n=N_T):
     limit), so the nodes -- and every m_X-independent (SM) integral built on them -- are exact
     to rounding for any m_X (the SM pieces agree to 1e-10 relative across m_X = 1e-6..1e4 GeV).
     """
-    t_lo = np.asarray(t_lo, float)[..., None]
-    t_hi = np.asarray(t_hi, float)[..., None]
+    m_x = mass("m_x", m_x)
+    t_lo = np.asarray(in_range("t_lo", t_lo, 0.0, E_NU_MAX, unit="GeV"), float)[..., None]
+    t_hi = np.asarray(in_range("t_hi", t_hi, 0.0, E_NU_MAX, unit="GeV"), float)[..., None]
+    if np.any(t_hi <= t_lo):
+        raise InputError("t_lo, t_hi: need t_hi > t_lo")
     x, w = gauss_legendre(n)
     a = m_x**2 + 2 * M_E * t_lo
     dv = np.log1p(2 * M_E * (t_hi - t_lo) / a)

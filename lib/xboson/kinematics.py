@@ -7,15 +7,16 @@ from .errors import InputError
 from .constants import M_E
 from .validation import in_range
 
+E_NU_MIN = 1e-9  #: GeV: smallest (anti)neutrino energy accepted (1 eV)
 E_NU_MAX = 1e6   #: GeV: largest (anti)neutrino energy and recoil accepted
 
 
 def t_max_recoil(e_nu):
     """Largest electron recoil kinetic energy T_max = 2 E^2 / (2 E + m_e), Chiang Eq. (A7).
 
-    e_nu: (anti)neutrino energy [GeV] in (0, 1e6]. Returns T_max [GeV].
+    e_nu: (anti)neutrino energy [GeV] in [1e-9, 1e6]. Returns T_max [GeV].
     """
-    e = in_range("e_nu", e_nu, 0.0, E_NU_MAX, lo_open=True, unit="GeV")
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     return 2.0 * e**2 / (2.0 * e + M_E)
 
 
@@ -27,9 +28,9 @@ def e_min_for_recoil(t):
 
 
 def check_recoil(e_nu, t):
-    """Validate 0 < E <= 1e6 GeV and 0 <= T <= T_max(E) (Chiang Eq. A7); return (E, T) as
+    """Validate 1e-9 <= E <= 1e6 GeV and 0 <= T <= T_max(E) (Chiang Eq. A7); return (E, T) as
     broadcast arrays."""
-    e = in_range("e_nu", e_nu, 0.0, E_NU_MAX, lo_open=True, unit="GeV")
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     t = in_range("t", t, 0.0, E_NU_MAX, unit="GeV")
     e, t = np.broadcast_arrays(np.asarray(e, float), np.asarray(t, float))
     tmax = t_max_recoil(e)

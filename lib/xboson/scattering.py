@@ -23,9 +23,9 @@ import numpy as np
 
 from . import couplings
 from .constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE
-from .kinematics import check_recoil, mandelstam
+from .kinematics import E_NU_MAX, E_NU_MIN, check_recoil, mandelstam
 from .quadform import QuadraticForm
-from .validation import choice, mass, positive
+from .validation import choice, in_range, mass
 
 INCOMING = ("e", "mu", "tau")
 
@@ -170,7 +170,7 @@ def sigma_nue_eq8(e_nu, m_x, c=None, **named):
     Valid for E >> m_e and m_X^2 >> 2 m_e T_max; accurate to O(m_e/E) only.
     e_nu [GeV], m_x [GeV].
     """
-    e = positive("e_nu", e_nu)
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     m_x = mass("m_x", m_x)
     cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     rl = cvec[couplings.index("L", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)

@@ -14,21 +14,20 @@ def weighted_average(values, errors) -> tuple[float, float, float]:
 
     The error is (sum 1/sigma_i^2)^(-1/2), scaled by S = sqrt(chi^2/(N-1)) only if S > 1.
     values, errors: non-empty arrays of equal length in the same units (finite values,
-    errors > 0); their scale must keep 1/sigma^2 finite (errors >= 1e-150 times the values).
+    errors > 0), scaled so that 1/sigma^2 and values/sigma^2 are finite doubles.
     """
     x = np.atleast_1d(finite("values", values))     # finite, not empty
     s = np.atleast_1d(positive("errors", errors))
     if x.shape != s.shape:
         raise InputError("values and errors must have the same length")
-    w = 1.0 / s**2
-    if not np.all(np.isfinite(w)):
-        raise InputError(f"errors must be >= 1e-150 so that 1/sigma^2 is finite (got {errors!r})")
-    mean = float(np.sum(w * x) / np.sum(w))
-    err = float(np.sum(w) ** -0.5)
-    if not (np.isfinite(mean) and np.isfinite(err)):
-        raise InputError("values / errors^2 overflow: rescale the values and errors (same units)")
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        w = 1.0 / s**2
+        mean = float(np.sum(w * x) / np.sum(w))
+        err = float(np.sum(w) ** -0.5)
+        chi2 = float(np.sum(w * (x - mean) ** 2))
+    if not (np.all(np.isfinite(w)) and np.isfinite(mean) and np.isfinite(err) and np.isfinite(chi2)):
+        raise InputError("values, errors: 1/sigma^2 or values/sigma^2 overflow; rescale both (same units)")
     scale = 1.0
     if x.size > 1:
-        chi2 = float(np.sum(w * (x - mean) ** 2))
         scale = max(1.0, (chi2 / (x.size - 1)) ** 0.5)
     return mean, err * scale, scale

@@ -30,15 +30,28 @@ C_MAX = G_MAX**2          #: largest |coupling product| g_nu g_e accepted
 Q_MAX = 1e6               #: largest |U(1)_X charge| accepted
 
 
+def show(value) -> str:
+    """A short one-line rendering of an input value for error messages."""
+    if isinstance(value, np.ndarray) or (isinstance(value, (list, tuple)) and len(value) > 6):
+        try:
+            text = np.array2string(np.asarray(value), threshold=6, edgeitems=2, max_line_width=10**6)
+        except (TypeError, ValueError):
+            text = repr(value)
+    else:
+        text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def _as_array(name, value):
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError):
-        raise InputError(f"{name} must be a real number (got {value!r})") from None
+        raise InputError(f"{name} must be a real number (got {show(value)})") from None
     if arr.size == 0:
-        raise InputError(f"{name} must not be empty (got {value!r})")
+        raise InputError(f"{name} must not be empty (got {show(value)})")
     if not np.all(np.isfinite(arr)):
-        raise InputError(f"{name} must be finite (got {value!r})")
+        raise InputError(f"{name} must be finite (got {show(value)})")
     return arr
 
 
@@ -55,7 +68,7 @@ def positive(name, value):
     """Return ``value`` after checking it is finite and strictly positive."""
     arr = _as_array(name, value)
     if np.any(arr <= 0):
-        raise InputError(f"{name} must be positive (got {value!r})")
+        raise InputError(f"{name} must be positive (got {show(value)})")
     return _out(arr)
 
 
@@ -63,7 +76,7 @@ def non_negative(name, value):
     """Return ``value`` after checking it is finite and >= 0."""
     arr = _as_array(name, value)
     if np.any(arr < 0):
-        raise InputError(f"{name} must be non-negative (got {value!r})")
+        raise InputError(f"{name} must be non-negative (got {show(value)})")
     return _out(arr)
 
 
@@ -76,7 +89,7 @@ def in_range(name, value, lo=-math.inf, hi=math.inf, *, lo_open=False, hi_open=F
         lb = "(" if lo_open else "["
         rb = ")" if hi_open else "]"
         u = f" {unit}" if unit else ""
-        raise InputError(f"{name} must lie in {lb}{lo:g}, {hi:g}{rb}{u} (got {value!r})")
+        raise InputError(f"{name} must lie in {lb}{lo:g}, {hi:g}{rb}{u} (got {show(value)})")
     return _out(arr)
 
 

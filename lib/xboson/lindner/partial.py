@@ -27,7 +27,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..constants import G_F, M_E
-from ..kinematics import t_max_recoil
+from ..kinematics import E_NU_MAX, E_NU_MIN, t_max_recoil
 from ..validation import in_range, mass, non_negative, positive
 
 _SERIES_MAX = 0.3
@@ -85,9 +85,9 @@ def _log1p_minus_frac(w):
 
 def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
     """I_ij = int_{T1}^{T2} K_ij dT of Lindner Eq. (C.4) (with K_12 restored), upper triangular,
-    shape (*broadcast, 4, 4). e_nu in (0, 1e6], 0 <= t1 <= t2 <= T_max(E), m_zp in [1e-6, 1e4]
+    shape (*broadcast, 4, 4). e_nu in [1e-9, 1e6], 0 <= t1 <= t2 <= T_max(E), m_zp in [1e-6, 1e4]
     (all GeV). Stable for all m_Z' in the domain."""
-    e = in_range("e_nu", e_nu, 0.0, 1e6, lo_open=True, unit="GeV")
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     t1 = non_negative("t1", t1)
     t2 = non_negative("t2", t2)
     m = mass("m_zp", m_zp)
@@ -174,7 +174,7 @@ def partial_cross_section(point, e_nu, t1, t2, flavour="e", anti=False):
     point: :class:`~xboson.lindner.cross_sections.U1XPoint`."""
     from .cross_sections import a12, b12, g_sm
 
-    e = positive("e_nu", e_nu)
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     tmax = t_max_recoil(e)
     tb1, tb2 = min(t1, tmax), min(t2, tmax)
     if tb2 <= tb1:
