@@ -27,7 +27,7 @@ from .. import couplings
 from ..constants import M_E
 from ..constraints import Constraint
 from ..quadform import Band, QuadraticForm
-from ..validation import mass
+from ..validation import mass, positive
 from ..validation import width as valid_width
 
 
@@ -108,7 +108,7 @@ def fig3_width(m_x: float) -> float:
     5 GeV, interpolate log(Gamma_X/m_X) linearly in log m_X between 5 and 100 GeV, and keep 3e-6
     above (our choice; the paper does not say how it chose widths between its three masses).
     """
-    m_x = mass("m_x", m_x)
+    m_x = positive("m_x", m_x)
     (m1, g1), (m2, g2) = FIG5_TOP[1], FIG5_TOP[2]
     r1, r2 = g1 / m1, g2 / m2
     if m_x <= m1:
@@ -150,7 +150,7 @@ def limit(coupling: str, m_x: float) -> dict:
 def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
     """Fig. 3 dotted curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses`` (one array
     per name), with Gamma_X = :func:`fig3_width`. About 10 ms per mass."""
-    masses = np.atleast_1d(mass("masses", masses))
+    masses = np.atleast_1d(positive("masses", masses))
     out = {n: np.empty(len(masses)) for n in names}
     for k, m in enumerate(masses):
         con = constraint(float(m), fig3_width(float(m)))

@@ -30,7 +30,7 @@ import numpy as np
 from ..errors import InputError
 from .. import couplings
 from ..constraints import Constraint
-from ..validation import mass
+from ..validation import mass, positive
 from . import charm2, lampf_lsnd, reactors
 
 #: Fig. 3 covers m_X = 1 MeV .. 100 GeV.
@@ -111,14 +111,14 @@ def limit(coupling: str, m_x) -> dict:
 def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict[str, np.ndarray]:
     """Fig. 3 solid/dashed curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses``,
     one array per name (same order as masses)."""
-    masses = np.atleast_1d(mass("masses", masses))
+    masses = np.atleast_1d(positive("masses", masses))
     return {n: np.array([limit(n, float(m))["upper"] for m in masses]) for n in names}
 
 
 def signed_limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
     """Fig. 3 solid and dashed curves: for each name, (sqrt(max(C_max, 0)), sqrt(max(-C_min, 0)))
     as two arrays over ``masses`` [GeV] -- the limits from the largest allowed +C and -C."""
-    masses = np.atleast_1d(mass("masses", masses))
+    masses = np.atleast_1d(positive("masses", masses))
     out = {}
     for n in names:
         rng = np.array([coupling_range(n, float(m)) for m in masses])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .. import beam_dump, g_minus_2, zpole
 from ..errors import InputError
-from ..validation import choice, mass
+from ..validation import choice, mass, positive
 
 COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
@@ -69,7 +69,7 @@ def fig6_curves(masses=None, n: int = 200) -> dict:
     level array, NaN outside its mass range}}. Couplings dimensionless; NaN = no limit."""
     import numpy as np
 
-    m = np.geomspace(1e-3, 100.0, n) if masses is None else np.atleast_1d(mass("masses", masses))
+    m = np.geomspace(1e-3, 100.0, n) if masses is None else np.atleast_1d(positive("masses", masses))
     out = {"m": m,
            "zpole": {c: zpole.limit_curve(c, m) for c in COUPLINGS},
            "g-2": {c: g_minus_2.limit_curve(c, m) for c in ("gLe", "gRe", "gVe", "gAe")},
