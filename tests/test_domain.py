@@ -114,3 +114,25 @@ def test_lep_cache_never_leaves_a_temp_file(tmp_path, monkeypatch):
     tab = xsec.cached_tables(res)
     assert np.all(np.isfinite(tab.values))
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("call", [
+    lambda: __import__("xboson.couplings").couplings.rho_scale(1e155),
+    lambda: __import__("xboson.zpole").zpole.gamma_ee(1.1, 1e150),
+    lambda: g_minus_2.a_e_x(1, 1e300),
+    lambda: __import__("xboson.statistics").statistics.weighted_average([], []),
+    lambda: __import__("xboson.reactor").reactor.isotope_spectrum("U235", math.inf),
+    lambda: __import__("xboson.experiments.charm2").experiments.charm2.rho_max("R", "emu", math.nan),
+    lambda: __import__("xboson.intervals").intervals.quadratic_between(math.nan, 1.0, 0.0, -1.0, 1.0),
+    lambda: __import__("xboson.lindner.mixing").lindner.mixing.tan_alpha(75645., 75645., 10., 0.),
+    lambda: xsec.x_coefficients(1e6, 1e6),
+])
+def test_issue_library_reproducers_raise_input_error(call):
+    """The library reproducers of the robustness issue: each is now our InputError, one line."""
+    with pytest.raises(InputError) as exc:
+        call()
+    assert "\n" not in str(exc.value)
+
+
+def test_f_v_at_the_smallest_double_is_its_limit():
+    assert math.isfinite(g_minus_2.f_v(5e-324))

@@ -12,6 +12,7 @@ the single mechanism in :mod:`xboson.region`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -147,9 +148,15 @@ def measurement_band(form: QuadraticForm, central: float, error: float, n_sigma:
 
     If ``sm_subtracted`` is given, the SM part of the prediction is replaced by that number
     before comparison (the X contribution is isolated by subtracting a quoted SM value, as in
-    Chiang Sec. III); otherwise the full prediction ``form`` is compared.
+    Chiang Sec. III); otherwise the full prediction ``form`` is compared. central, error >= 0,
+    n_sigma > 0 and sm_subtracted are finite numbers in the units of ``form``.
     """
+    if not (math.isfinite(central) and math.isfinite(error) and math.isfinite(n_sigma)):
+        raise InputError(f"band {label!r}: central, error and n_sigma must be finite "
+                         f"(got {central!r}, {error!r}, {n_sigma!r})")
     if error < 0 or n_sigma <= 0:
         raise InputError(f"band {label!r}: error must be >= 0 and n_sigma > 0")
+    if sm_subtracted is not None and not math.isfinite(sm_subtracted):
+        raise InputError(f"band {label!r}: sm_subtracted must be finite (got {sm_subtracted!r})")
     f = form if sm_subtracted is None else form.x_part + sm_subtracted
     return Band(f, central - n_sigma * error, central + n_sigma * error, label)

@@ -7,9 +7,9 @@ argparse's usage errors and the package's own :class:`xboson.errors.InputError` 
 declared domain) -- prints a one-line message to stderr and exits with status 2. Any other
 exception is a bug and propagates (traceback, exit status 1).
 
-JSON output is strict: a non-finite float never reaches it silently. Commands report unbounded
-directions with explicit keys (e.g. ``"unbounded": true``); a non-finite number anywhere else is
-a bug and raises.
+JSON output is strict: an infinite end (an open region or interval) is printed as null and every
+command that can produce one says so with an explicit key (e.g. ``"unbounded": true``); a NaN is
+never an answer and raises (a bug, exit 1).
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ def _json_default(x):
 
 
 def _clean(x):
-    """Replace non-finite floats by None so the output is strict JSON."""
+    """Strict JSON: +-inf (an open end, always next to an explicit marker such as "unbounded")
+    becomes None; a NaN is never an answer and raises (a bug, not an input error)."""
+    if isinstance(x, float) and math.isnan(x):
+        raise FloatingPointError("a command produced NaN (a bug: please report it)")
     if isinstance(x, float) and not math.isfinite(x):
         return None
     if isinstance(x, dict):
