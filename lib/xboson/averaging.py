@@ -73,10 +73,11 @@ def recoil_integrated_terms(e_nu, t_lo, t_hi, m_x, flavour="e", anti=False, n_t=
     e = positive("e_nu", e_nu)
     t_lo = non_negative("t_lo", t_lo)
     e = np.atleast_1d(e)
-    upper = np.minimum(t_max_recoil(e), t_hi)
+    tmax = t_max_recoil(e)
+    upper = np.minimum(tmax, t_hi)
     live = upper > t_lo
     lo = np.where(live, t_lo, 0.0)
-    hi = np.where(live, upper, t_max_recoil(e))
+    hi = np.where(live, upper, tmax)
     t, w = recoil_nodes(lo, hi, m_x, n_t)
     terms = dsigma_dT_terms(e[:, None], t, m_x, flavour, anti)
     return terms.map(lambda a: np.where(live, np.sum(a * w, axis=-1), 0.0))

@@ -23,7 +23,7 @@ import numpy as np
 
 from . import couplings
 from .constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE
-from .kinematics import E_NU_MAX, E_NU_MIN, check_recoil, mandelstam
+from .kinematics import E_NU_MAX, E_NU_MIN, check_recoil, invariants_unchecked
 from .quadform import QuadraticForm
 from .validation import choice, in_range, mass
 
@@ -118,7 +118,7 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
     choice("flavour", flavour, INCOMING)
     m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
-    sm_, t_m, um = mandelstam(e, tt)
+    sm_, t_m, um = invariants_unchecked(e, tt)
     parts = _squared_amplitude_terms(sm_, t_m, um, m_x, flavour, anti)
     norm = 1.0 / (32.0 * math.pi * e**2 * M_E)
     return ScatteringTerms(*(norm * p for p in parts), flavour=flavour)

@@ -43,16 +43,26 @@ def show(value) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def _as_array(name, value):
+_BIG = 1.7976931348623157e308   # largest finite double
+
+
+def _checked(name, value):
+    """(array, min, max) of a real, finite, non-empty ``value`` (min/max detect NaN and inf)."""
+    if type(value) is float or type(value) is int:          # fast path: a plain number
+        if not abs(value) <= _BIG:                            # NaN, +-inf (or an int beyond doubles)
+            raise InputError(f"{name} must be finite (got {show(value)})")
+        v = float(value)
+        return np.asarray(v), v, v
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError):
         raise InputError(f"{name} must be a real number (got {show(value)})") from None
     if arr.size == 0:
         raise InputError(f"{name} must not be empty (got {show(value)})")
-    if not np.all(np.isfinite(arr)):
+    amin, amax = (float(arr), float(arr)) if arr.ndim == 0 else (float(arr.min()), float(arr.max()))
+    if not (-_BIG <= amin and amax <= _BIG):                  # NaN propagates into min/max
         raise InputError(f"{name} must be finite (got {show(value)})")
-    return arr
+    return arr, amin, amax
 
 
 def _out(arr):
@@ -61,31 +71,31 @@ def _out(arr):
 
 def finite(name, value):
     """Return ``value`` as float/array after checking it is real, finite and not empty."""
-    return _out(_as_array(name, value))
+    return _out(_checked(name, value)[0])
 
 
 def positive(name, value):
     """Return ``value`` after checking it is finite and strictly positive."""
-    arr = _as_array(name, value)
-    if np.any(arr <= 0):
+    arr, amin, _ = _checked(name, value)
+    if not amin > 0:
         raise InputError(f"{name} must be positive (got {show(value)})")
     return _out(arr)
 
 
 def non_negative(name, value):
     """Return ``value`` after checking it is finite and >= 0."""
-    arr = _as_array(name, value)
-    if np.any(arr < 0):
+    arr, amin, _ = _checked(name, value)
+    if not amin >= 0:
         raise InputError(f"{name} must be non-negative (got {show(value)})")
     return _out(arr)
 
 
 def in_range(name, value, lo=-math.inf, hi=math.inf, *, lo_open=False, hi_open=False, unit=""):
     """Return ``value`` after checking lo <= value <= hi (open ends if requested)."""
-    arr = _as_array(name, value)
-    bad_lo = arr <= lo if lo_open else arr < lo
-    bad_hi = arr >= hi if hi_open else arr > hi
-    if np.any(bad_lo) or np.any(bad_hi):
+    arr, amin, amax = _checked(name, value)
+    bad_lo = amin <= lo if lo_open else amin < lo
+    bad_hi = amax >= hi if hi_open else amax > hi
+    if bad_lo or bad_hi:
         lb = "(" if lo_open else "["
         rb = ")" if hi_open else "]"
         u = f" {unit}" if unit else ""
