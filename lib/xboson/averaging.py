@@ -116,7 +116,7 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
     """Chiang Eqs. (9)/(10): int dE phi(E) int_window dT dsigma/dT, as a quadratic form.
 
     spectrum: source (its pdf units times GeV^-2 are the result's units, e.g. GeV^-2 for a
-    normalised spectrum, GeV^-2 per fission for reactor spectra); m_x [GeV]; t_window (GeV)
+    normalised spectrum, GeV^-2 per fission for reactor spectra); m_x [GeV] in [1e-6, 1e4]; t_window (GeV)
     the recoil-energy cuts (T_1, T_2). The E range starts at max(e_min, E_min(T_1)) (Eq. A8)
     and is split where T_max(E) = T_2 so the integrand is smooth on each piece.
     """

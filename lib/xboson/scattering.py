@@ -111,8 +111,9 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
     """Exact dsigma/dT coefficients for nu_i e -> nu e (anti: nubar_i e -> nubar e).
 
     Chiang Eq. (4) with the squared amplitudes (A1)-(A5); antineutrinos by s <-> u.
-    e_nu: incoming energy [GeV]; t: electron recoil kinetic energy [GeV], 0 <= T <= T_max
-    (Eq. A7); m_x: X mass [GeV]; flavour: 'e', 'mu' or 'tau' (incoming); anti: bool.
+    e_nu: incoming energy [GeV] in [1e-9, 1e6]; t: electron recoil kinetic energy [GeV],
+    0 <= T <= T_max (Eq. A7); m_x: X mass [GeV] in [1e-6, 1e4]; flavour: 'e', 'mu' or 'tau'
+    (incoming); anti: bool. Couplings (elsewhere in this module): |C| <= (4 pi)^2.
     Returns :class:`ScatteringTerms` in GeV^-3.
     """
     choice("flavour", flavour, INCOMING)

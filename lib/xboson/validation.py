@@ -123,6 +123,7 @@ WIDTH_RATIO_MIN = 1e-10
 
 def width(name, value, m_x):
     """A total width Gamma [GeV] with WIDTH_RATIO_MIN m_x <= Gamma <= m_x (a resonance)."""
+    m_x = positive("m_x", m_x)
     return in_range(name, value, WIDTH_RATIO_MIN * m_x, m_x,
                     unit=f"GeV (1e-10 m_X <= Gamma_X <= m_X, m_X = {m_x:g} GeV)")
 

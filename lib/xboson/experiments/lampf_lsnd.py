@@ -29,12 +29,12 @@ def inputs() -> dict:
 
 def sigma_bar(m_x) -> QuadraticForm:
     """Flux-averaged sigma(nu_e e -> nu e) [cm^2] as a quadratic form in the couplings,
-    Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV]."""
+    Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV] in [1e-6, 1e4]."""
     return flux_averaged_cross_section(MU_DECAY_NUE, mass("m_x", m_x), "e", anti=False) / cm2
 
 
 def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
-    """LAMPF+LSND band on the X contribution at m_x [GeV] (gamma_x unused).
+    """LAMPF+LSND band on the X contribution at m_x [GeV] in [1e-6, 1e4] (gamma_x unused).
 
     subtract: 'quoted' (the paper's 2.95e-43 cm^2, our default reading) or 'computed'
     (our own SM integral).

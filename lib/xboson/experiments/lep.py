@@ -80,7 +80,8 @@ def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
 
 
 def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) -> Constraint:
-    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]."""
+    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV].
+    Domain: m_x in [1e-6, 1e4], gamma_x in [1e-10 m_x, m_x]."""
     m_x = mass("m_x", m_x)
     if gamma_x is None:
         raise InputError("gamma_x is required for the lep constraint (X total width in GeV)")

@@ -67,7 +67,8 @@ def _constraint(m_x: float) -> Constraint:
 
 
 def constraint(m_x, gamma_x=None) -> Constraint:
-    """The intersection of every low-energy measurement at m_x [GeV] (gamma_x unused)."""
+    """The intersection of every low-energy measurement at m_x [GeV] in [1e-6, 1e4] (gamma_x
+    unused)."""
     return _constraint(float(mass("m_x", m_x)))
 
 
