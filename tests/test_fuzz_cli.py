@@ -9,13 +9,16 @@ import math
 
 import pytest
 from fuzzing import FAST, check_cli, log_uniform, real, run_cli
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xboson import constraints, limits
 from xboson.couplings import PAIRS
 from xboson.lindner import fits
 from xboson.lindner.models import MODEL_NAMES
+
+#: the CLI tests are the cheapest way to reach every layer at once: twice the default examples
+CLI = settings(FAST, max_examples=2 * FAST.max_examples)
 
 JUNK = st.sampled_from(["", "--", "nan", "inf", "-inf", "1e400", "-0", "0", "abc", "1,2", "1e-400", " 5 "])
 
@@ -110,19 +113,19 @@ def _check_zprime(argv):
         assert d[key] is None or 0 <= d[key] <= d["scan_max"], d
 
 
-@FAST
+@CLI
 @given(region_argv())
 def test_fuzz_cli_region(argv):
     _check_region(argv)
 
 
-@FAST
+@CLI
 @given(limit_argv())
 def test_fuzz_cli_limit(argv):
     _check_limit(argv)
 
 
-@FAST
+@CLI
 @given(zprime_argv())
 def test_fuzz_cli_zprime_limit(argv):
     _check_zprime(argv)

@@ -220,7 +220,7 @@ def test_fuzz_slow_profile():
     from pathlib import Path
 
     here = Path(__file__).resolve().parent
-    env = dict(os.environ, XBOSON_FUZZ_EXAMPLES="100", XBOSON_FUZZ_RANDOM="1")
+    env = dict(os.environ, XBOSON_FUZZ_EXAMPLES="200", XBOSON_FUZZ_RANDOM="1")
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not slow", "-p", "no:cacheprovider",
                         str(here / "test_fuzz_library.py"), str(here / "test_fuzz_cli.py")],
                        cwd=here.parent, env=env, capture_output=True, text=True, timeout=1200)
