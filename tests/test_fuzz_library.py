@@ -225,3 +225,51 @@ def test_fuzz_slow_profile():
                         str(here / "test_fuzz_library.py"), str(here / "test_fuzz_cli.py")],
                        cwd=here.parent, env=env, capture_output=True, text=True, timeout=1200)
     assert r.returncode == 0, r.stdout[-4000:]
+
+
+# --- the remaining public helpers -------------------------------------------------------------------
+@FAST
+@given(real(1e-12, 1e12, signed=True), MASS, SINGLE, PAIR, FLAVOUR)
+def test_fuzz_small_helpers(z, m, single, pair, flavour):
+    outcome(zpole.li2, z)
+    outcome(zpole.loop_function_printed, abs(z) if isinstance(z, float) else z)
+    outcome(zpole.limit_curve, single, [m])
+    curve = outcome(g_minus_2.limit_curve, single if single != "gnu" else "gVe", [m])
+    if curve is not None:
+        assert np.all(curve > 0)
+    if isinstance(m, float) and 1e-6 <= m <= 1e4:     # gnu does not enter a_e: NaN, documented
+        assert np.all(np.isnan(g_minus_2.limit_curve("gnu", [m])))
+    outcome(couplings.plane, pair)
+    outcome(couplings.pair_of, flavour, "e")
+    outcome(low_energy.applicable, pair, m)
+    outcome(fits.m_zp_threshold, z)
+    outcome(fits.paper_to_gq, z)
+
+
+@FAST
+@given(ENERGY, st.floats(0, 1), st.floats(0, 1), MASS, COUPLING, real(1e-8, 0.999, signed=True), FLAVOUR,
+       st.booleans())
+def test_fuzz_lindner_cross_sections(e, f1, f2, m, g, eps, flavour, anti):
+    point = outcome(cross_sections.U1XPoint, "B-L", g, m, eps, 0.0)
+    if point is None:
+        return
+    try:
+        tmax = kinematics.t_max_recoil(e)
+    except ValueError:
+        tmax = 1.0
+    t1, t2 = min(f1, f2) * tmax, max(f1, f2) * tmax
+    outcome(cross_sections.G_pm, point, e, t2, flavour, anti)
+    outcome(cross_sections.dsigma_dT_low_energy, point, e, t2, flavour, anti)
+    outcome(cross_sections.g12, point, t2, flavour)
+    outcome(cross_sections.a12, point)
+    outcome(cross_sections.b12, point)
+    outcome(partial.partial_cross_section, point, e, t1, t2, flavour, anti)
+    outcome(partial.kernel_matrix, e, t2, m)
+    outcome(fits.scan_couplings, models.get_model("B-L"), "g_x", g)
+
+
+@FAST
+@given(real(1e-9, 0.05), real(1e-9, 0.05), st.integers(1, 200))
+def test_fuzz_energy_nodes(t1, t2, n):
+    outcome(averaging.energy_nodes, spectra.MU_DECAY_NUE, (t1, t2), n)
+    outcome(averaging.flux_averaged_energy, spectra.MU_DECAY_NUE, n)

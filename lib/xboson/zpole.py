@@ -38,7 +38,7 @@ from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
-from .validation import choice, mass, positive
+from .validation import choice, in_range, mass, positive
 from .validation import coupling as valid_coupling
 
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
@@ -59,10 +59,10 @@ _SWITCH = 2.0
 
 
 def li2(z):
-    """Real dilogarithm Li2(z) for real z <= 1, via scipy: Li2(z) = spence(1 - z).
+    """Real dilogarithm Li2(z) for real z <= 1 (finite), via scipy: Li2(z) = spence(1 - z).
 
     (scipy's ``spence(x)`` is ``-int_1^x ln t / (t - 1) dt`` = Li2(1 - x).)"""
-    z = np.asarray(z, dtype=float)
+    z = np.asarray(in_range("z", z, hi=1.0), dtype=float)
     return spence(1.0 - z)
 
 
@@ -103,8 +103,8 @@ def loop_function(delta):
 
 def loop_function_printed(delta):
     """Chiang Eq. (19) exactly as printed (for the errata page and tests): cancels badly for
-    large delta. Dimensionless."""
-    d = np.asarray(positive("delta", delta), dtype=float)
+    large delta. Dimensionless; delta in [1e-20, 1e8] (where the printed form is representable)."""
+    d = np.asarray(in_range("delta", delta, 1e-20, 1e8), dtype=float)
     L = np.log(d)
     lr = np.log(d / (1.0 + d))
     re = -3.5 - 2 * d - (3 + 2 * d) * L - 2 * (1 + d) ** 2 * (L * lr + li2(-1.0 / d))

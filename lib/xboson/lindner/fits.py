@@ -386,8 +386,9 @@ def limit_curves(models, experiments, masses, scan="g_x", alpha_over_gx=0.0, eps
 
 
 def paper_to_gq(g_x):
-    """Lindner's g_X (covariant derivative g_X Q_X / 2) expressed in the g Q convention: g = g_X / 2."""
-    return 0.5 * np.asarray(g_x, float)
+    """Lindner's g_X (covariant derivative g_X Q_X / 2) expressed in the g Q convention: g = g_X / 2.
+    g_x finite (scalar or array)."""
+    return 0.5 * np.asarray(finite("g_x", g_x), float)
 
 
 def m_zp_threshold(t_min):

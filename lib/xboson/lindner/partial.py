@@ -27,7 +27,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..constants import G_F, M_E
-from ..kinematics import E_NU_MAX, E_NU_MIN, t_max_recoil
+from ..kinematics import E_NU_MAX, E_NU_MIN, check_recoil, t_max_recoil
 from ..validation import in_range, mass, non_negative, positive
 
 _SERIES_MAX = 0.3
@@ -126,8 +126,10 @@ def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
 
 
 def kernel_matrix(e_nu, t, m_zp) -> np.ndarray:
-    """K_ij(T) of Lindner Eq. (C.4) with K_12 restored (upper triangular), for tests."""
-    e, t, m2 = float(e_nu), float(t), float(m_zp) ** 2
+    """K_ij(T) of Lindner Eq. (C.4) with K_12 restored (upper triangular), for tests. Scalars:
+    e_nu in [1e-9, 1e6], 0 <= t <= T_max(E), m_zp in [1e-6, 1e4] (GeV)."""
+    e, t = (float(v) for v in check_recoil(e_nu, t))
+    m2 = mass("m_zp", m_zp) ** 2
     u = m2 + 2 * M_E * t
     y2 = (e - t) ** 2 / e**2
     k = np.zeros((4, 4))
@@ -144,17 +146,25 @@ def kernel_matrix(e_nu, t, m_zp) -> np.ndarray:
     return k
 
 
+def _checked_window(e_nu, t1, t2, m_zp):
+    """(E, m_Z'^2) after the checks of :func:`partial_matrix` (scalars)."""
+    partial_matrix(e_nu, t1, t2, m_zp)
+    return float(e_nu), float(m_zp) ** 2
+
+
 def printed_I13(e_nu, t1, t2, m_zp):
-    """Lindner Eq. (C.7) exactly as printed (double precision), for the errata tests."""
-    e, m2 = e_nu, m_zp**2
+    """Lindner Eq. (C.7) exactly as printed (double precision), for the errata tests. Domain as
+    :func:`partial_matrix`."""
+    e, m2 = _checked_window(e_nu, t1, t2, m_zp)
     lg = math.log((m2 + 2 * M_E * t2) / (m2 + 2 * M_E * t1))
     return (lg * (m2 + 2 * e * M_E) ** 2 + 2 * M_E * (m2 + M_E * (4 * e - t1 - t2)) * (t1 - t2)) / (
         16 * math.pi * e**2 * G_F * M_E**2)
 
 
 def printed_I33(e_nu, t1, t2, m_zp):
-    """Lindner Eq. (C.11) as printed, with its missing overall 1/(8 pi E^2 G_F^2 m_e^2) restored."""
-    e, m2 = e_nu, m_zp**2
+    """Lindner Eq. (C.11) as printed, with its missing overall 1/(8 pi E^2 G_F^2 m_e^2) restored.
+    Domain as :func:`partial_matrix`."""
+    e, m2 = _checked_window(e_nu, t1, t2, m_zp)
     u1, u2 = m2 + 2 * M_E * t1, m2 + 2 * M_E * t2
     lg = math.log(u2 / u1)
     num = -(0.5 * lg * (m2 + 2 * e * M_E)
