@@ -183,3 +183,16 @@ def test_zprime_unbounded_is_explicit():
                    "--model", "B-L", "--json"])
     assert d["unbounded"] is (d["alpha_upper"] is None)
     assert math.isfinite(d["scan_max"])
+
+
+def test_only_our_input_errors_become_exit_2(monkeypatch):
+    """A ValueError from numpy/scipy internals is a bug, not bad input: it must surface as a
+    traceback (exit 1), never as a one-line 'error' with exit 2."""
+    import xboson.limits
+
+    def broken(*args, **kwargs):
+        raise ValueError("The truth value of an empty array is ambiguous")
+
+    monkeypatch.setattr(xboson.limits, "limit", broken)
+    with pytest.raises(ValueError, match="truth value"):
+        run_cli(["limit", "Lee", "--constraint", "low-energy", "--m-x", "0.01", "--json"])

@@ -273,3 +273,15 @@ def test_fuzz_lindner_cross_sections(e, f1, f2, m, g, eps, flavour, anti):
 def test_fuzz_energy_nodes(t1, t2, n):
     outcome(averaging.energy_nodes, spectra.MU_DECAY_NUE, (t1, t2), n)
     outcome(averaging.flux_averaged_energy, spectra.MU_DECAY_NUE, n)
+
+
+@FAST
+@given(real(1.0, 1e4), st.floats(-0.5, 1.5), st.floats(-1.5, 1.5), MASS, WIDTH_RATIO, COUPLING, real(0.1, 20))
+def test_fuzz_lep_building_blocks(sqrt_s, x, y, m, ratio, c, n_sigma):
+    from xboson.lep import amplitudes, kinematics as lep_kinematics, table2
+
+    pt = outcome(lep_kinematics.momenta, sqrt_s, x, y, 0.3, 1.0)
+    if pt is not None:
+        outcome(lep_kinematics.invariants, pt)
+    outcome(amplitudes.g_coupling, 1e4, "L", c, m, _width(m, ratio), True)
+    outcome(table2.combined_error, table2.rows()[0], n_sigma)
