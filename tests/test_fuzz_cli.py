@@ -109,7 +109,8 @@ def _check_zprime(argv):
     d = check_cli(argv)
     if d is not None:
         key = next(k for k in d if k.endswith("_upper") and k != "g_x_upper_gq_convention")
-        assert d["unbounded"] is (d[key] is None), d
+        assert (d["unbounded"] or d["excluded_at_every_coupling"]) is (d[key] is None), d
+        assert not (d["unbounded"] and d["excluded_at_every_coupling"]), d
         assert d[key] is None or 0 <= d[key] <= d["scan_max"], d
 
 
@@ -175,6 +176,14 @@ def test_low_energy_region_heavy_is_the_contact_limit():
     b = check_cli(["region", "low-energy", "--m-x", "1e4", "--json"])
     for k in ("rhoL_min", "rhoL_max", "rhoR_min", "rhoR_max"):
         assert b[k] == pytest.approx(a[k], rel=1e-7)
+
+
+def test_zprime_excluded_at_every_coupling_is_not_never_reached():
+    """A fixed kinetic mixing that TEXONO already excludes (epsilon = 0.01 at 1 MeV): every g_X
+    is excluded -- reported as such, not as 'never reached' (and no root-finder failure)."""
+    d = check_cli(["zprime-limit", "--m-zp=0.001", "--scan=g_x", "--experiment=texono", "--model=C",
+                   "--epsilon=0.01", "--json"])
+    assert d["g_x_upper"] is None and d["excluded_at_every_coupling"] is True and d["unbounded"] is False
 
 
 def test_zprime_unbounded_is_explicit():

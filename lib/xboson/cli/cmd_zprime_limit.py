@@ -18,9 +18,11 @@ _EPILOG = """\
            "g_x_upper_gq_convention" = g_X / 2 is the same limit for a covariant derivative g Q.
   epsilon  limit on the kinetic mixing with g_X = alpha = 0 (Fig. 3); key "epsilon_upper".
   alpha    limit on the Z-Z' mixing angle [rad] with g_X = epsilon = 0 (Fig. 4); key "alpha_upper".
-A value of null means Delta chi^2 never reached 2.706 in the scan range: then "unbounded" is true
-and "scan_max" gives the end of the range (g_x 10, epsilon 0.999, alpha 1.5 rad); otherwise
-"unbounded" is false. Domain: --m-zp in [1e-6, 1e4] GeV, charges |q| <= 1e6, |--epsilon| < 1,
+A value of null comes with one of two explicit markers: "unbounded": true when Delta chi^2 never
+reached 2.706 in the scan range ("scan_max": g_x 10, epsilon 0.999, alpha 1.5 rad), or
+"excluded_at_every_coupling": true when the whole scan line -- zero included, e.g. with a fixed
+--epsilon that is itself excluded -- lies more than 2.706 above the SM chi^2. Both are false
+when the value is a number. Domain: --m-zp in [1e-6, 1e4] GeV, charges |q| <= 1e6, |--epsilon| < 1,
 |--alpha-over-gx| <= 1e3; anything else is an error (exit 2) naming the option and the range.
 Experiments are the published SUMMARY results (TEXONO ratio 3-8 MeV, CHARM-II (g_V +- g_A)^2, GEMMA
 magnetic-moment-equivalent reconstruction), not the binned spectra the paper fitted.
@@ -65,10 +67,12 @@ def run(args):
     choice("experiment", args.experiment, fits.experiment_names())
     m_zp = mass("m_zp", args.m_zp)
     eps = in_range("epsilon", args.epsilon, -1, 1, lo_open=True, hi_open=True)
-    value = fits.upper_limit(model, args.experiment, m_zp, args.scan, args.alpha_over_gx, eps)
+    res = fits.scan_limit(model, args.experiment, m_zp, args.scan, args.alpha_over_gx, eps)
+    value = res.upper
     out = {f"{args.scan}_upper": value, "scan": args.scan, "model": model.name,
            "experiment": args.experiment, "m_zp_gev": m_zp, "cl": 0.90,
-           "unbounded": value is None, "scan_max": fits.SCAN_MAX[args.scan]}
+           "unbounded": res.status == "unbounded", "excluded_at_every_coupling": res.status == "excluded",
+           "scan_max": fits.SCAN_MAX[args.scan]}
     if args.scan == "g_x":
         out["g_x_upper_gq_convention"] = None if value is None else value / 2
         out["alpha_over_gx"] = args.alpha_over_gx

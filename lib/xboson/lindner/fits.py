@@ -318,30 +318,44 @@ def scan_couplings(model, scan, lam, alpha_over_gx=0.0, epsilon=0.0):
 ALPHA_OVER_GX_MAX = 1e3
 
 
-def _first_crossing(fn, lam_max):
+@dataclass(frozen=True)
+class ScanLimit:
+    """Result of a one-parameter scan: ``upper`` (the 90% CL limit, or None) and ``status``:
+    'limit' (Delta chi^2 reached 2.706 at ``upper``), 'unbounded' (it never did up to
+    :data:`SCAN_MAX`; ``upper`` is None) or 'excluded' (the whole scan line, including its zero,
+    lies more than 2.706 above the SM chi^2 -- e.g. a fixed epsilon already excluded -- so every
+    value of the scanned parameter is excluded; ``upper`` is None)."""
+
+    upper: float | None
+    status: str
+
+
+def _first_crossing(fn, lam_max, chi2_sm):
     grid = np.concatenate([[0.0], np.logspace(-10, math.log10(lam_max), 241)])
     c = fn(grid)
-    if not np.all(np.isfinite(c)):
+    if not (np.all(np.isfinite(c)) and math.isfinite(chi2_sm)):
         raise FloatingPointError("non-finite chi^2 inside the declared domain (a bug)")
     ibest = int(np.argmin(c))
     cmin = float(c[ibest])
+    if cmin - chi2_sm > DCHI2_90:
+        return ScanLimit(None, "excluded")
     above = np.nonzero(c[ibest:] - cmin > DCHI2_90)[0]
     if above.size == 0:
-        return None
+        return ScanLimit(None, "unbounded")
     i = ibest + int(above[0])
     a, b = grid[i - 1], grid[i]
-    return float(brentq(lambda x: float(fn(np.array([x]))[0]) - cmin - DCHI2_90, a, b, xtol=1e-300, rtol=1e-10))
+    root = brentq(lambda x: float(fn(np.array([x]))[0]) - cmin - DCHI2_90, a, b, xtol=1e-300, rtol=1e-10)
+    return ScanLimit(float(root), "limit")
 
 
-def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
-    """90% CL upper limit on the scanned parameter at m_Z' [GeV] (g_X in Lindner's g_X Q_X / 2
-    convention; epsilon; alpha in rad). None if Delta chi^2 never reaches 2.706 in the scan range
-    (:data:`SCAN_MAX`): the scanned parameter is unbounded there.
+def scan_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None) -> ScanLimit:
+    """90% CL upper limit on the scanned parameter at m_Z' [GeV] with its status (:class:`ScanLimit`):
+    g_X in Lindner's g_X Q_X / 2 convention; epsilon; alpha in rad.
 
-    Domain: m_zp in [1e-6, 1e4] GeV, |alpha_over_gx| <= 1e3, |epsilon| < 1, model charges |q| <= 1e6.
-
-    The limit is the first crossing of Delta chi^2 = 2.706 above the best fit; for couplings with
-    destructive interference a second allowed island at larger values can exist beyond it.
+    The limit is the first crossing of Delta chi^2 = 2.706 above the best fit of the scan line;
+    for couplings with destructive interference a second allowed island at larger values can exist
+    beyond it. Domain: m_zp in [1e-6, 1e4] GeV, |alpha_over_gx| <= 1e3, |epsilon| < 1, model
+    charges |q| <= 1e6.
     """
     model = get_model(model)
     choice("scan", scan, SCANS)
@@ -352,11 +366,18 @@ def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=
         raise InputError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")
     terms = prepared if prepared is not None else prepare(experiment, m_zp)
 
-    def fn(lam):
+    def fn(lam, eps=eps):
         p = scan_couplings(model, scan, lam, r, eps)
         return sum(t.chi2(p) for t in terms)
 
-    return _first_crossing(fn, SCAN_MAX[scan])
+    chi2_sm = float(fn(np.array([0.0]), eps=0.0)[0])      # g_X = epsilon = alpha = 0
+    return _first_crossing(fn, SCAN_MAX[scan], chi2_sm)
+
+
+def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
+    """The limit of :func:`scan_limit` alone: a float, or None when there is none ('unbounded' or
+    'excluded' -- ask :func:`scan_limit` which)."""
+    return scan_limit(model, experiment, m_zp, scan, alpha_over_gx, epsilon, prepared).upper
 
 
 def limit_curve(model, experiment, masses, scan="g_x", alpha_over_gx=0.0, epsilon=0.0):
