@@ -13,7 +13,6 @@ import functools
 
 import numpy as np
 
-from .errors import InputError
 from .data import load_yaml
 from .spectra import Spectrum
 from .units import MeV

@@ -36,7 +36,7 @@ from .. import couplings
 from ..constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE, SIN2_W
 from ..kinematics import check_recoil
 from ..scattering import dsigma_dT_terms
-from ..validation import choice, coupling, finite, mass, non_negative, positive
+from ..validation import choice, coupling, finite, mass, non_negative
 from .mixing import G_WEAK, check_epsilon, current_couplings
 from .models import Model, get_model
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..constants import G2_WEAK, SIN2_W
-from ..validation import G_MAX, finite, in_range, non_negative, positive
+from ..validation import G_MAX, finite, in_range, non_negative
 
 G_WEAK = math.sqrt(G2_WEAK)  #: SU(2) gauge coupling g (tree level, from G_F and m_W)
 

@@ -28,7 +28,7 @@ import numpy as np
 from ..errors import InputError
 from ..constants import G_F, M_E
 from ..kinematics import E_NU_MAX, E_NU_MIN, check_recoil, t_max_recoil
-from ..validation import in_range, mass, non_negative, positive
+from ..validation import in_range, mass, non_negative
 
 _SERIES_MAX = 0.3
 _K = np.arange(1, 80, dtype=float)
