@@ -118,7 +118,8 @@ def test_cli_region(cli):
     r = cli("region", "lep", "--pair", "ee", "--m-x", "5", "--gamma-x", "25e-6", "--json")
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert set(d) == {"rhoL_min", "rhoL_max", "rhoR_min", "rhoR_max"}
+    assert {"rhoL_min", "rhoL_max", "rhoR_min", "rhoR_max"} <= set(d)
+    assert d["unbounded"] is False and d["unbounded_keys"] == []
     assert math.sqrt(d["rhoL_max"] * couplings.rho_scale(5.0)) == pytest.approx(0.013, abs=0.001)
     r = cli("region", "lep", "--pair", "emu", "--m-x", "100", "--gamma-x", "3e-4", "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["rhoL_max"] > 0

@@ -24,10 +24,10 @@ def test_cache_key_changes_with_any_source(tmp_path, monkeypatch):
 def test_cold_cache_rebuild_equals_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("XBOSON_CACHE", str(tmp_path))
     t = time.perf_counter()
-    tab = cache.cached_tables(xsec.DEFAULT)
+    tab = xsec.cached_tables(xsec.DEFAULT)
     assert time.perf_counter() - t < 30
     assert list(tmp_path.glob("lep-tables-*.npz"))
-    again = cache.cached_tables(xsec.DEFAULT)
+    again = xsec.cached_tables(xsec.DEFAULT)
     assert np.array_equal(tab.values, again.values)
     assert np.allclose(xsec.sigma_sm_from(tab), xsec.sigma_sm(), rtol=1e-12)
     assert tab.n_rows == len(table2.rows())

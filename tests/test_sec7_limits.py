@@ -40,7 +40,7 @@ def test_cli_json_beam_dump(capsys):
     d = json.loads(out)
     assert rc == 0 and 0 < d["upper"] < d["lower"] < 1e-3
     rc, out, _ = run_cli(["limit", "gVe", "--constraint", "beam-dump", "--m-x", "3", "--json"], capsys)
-    assert json.loads(out) == {"upper": None}
+    assert json.loads(out) == {"upper": None, "unbounded": True}
     rc, out, _ = run_cli(["limit", "gVe", "--constraint", "fixed-target", "--m-x", "0.25", "--json"], capsys)
     assert 1e-4 < json.loads(out)["upper"] < 1e-3
 

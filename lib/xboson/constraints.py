@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
 from . import couplings
 from .intervals import IntervalSet
 from .quadform import Band
 from .region import AllowedRegion, interval_along
-from .validation import choice, positive
+from .validation import choice, mass, width
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Constraint:
         the coupling products (L, R) themselves.
         """
         if not self.involves(pair):
-            raise ValueError(f"constraint {self.name!r} does not involve pair {pair!r} at "
+            raise InputError(f"constraint {self.name!r} does not involve pair {pair!r} at "
                              f"m_x = {self.m_x:g} GeV (no measurement in it depends on those couplings)")
         scale = couplings.rho_scale(self.m_x) if rho else 1.0
         names = ("rhoL", "rhoR") if rho else couplings.plane(pair)
@@ -72,11 +73,14 @@ def names() -> list[str]:
 
 
 def get(name: str, m_x: float, gamma_x: float | None = None) -> Constraint:
-    """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed)."""
+    """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed).
+
+    Domain: m_x in [1e-6, 1e4] GeV; gamma_x in [1e-10 m_x, m_x] (:mod:`xboson.validation`).
+    """
     from .experiments import lookup
 
     choice("constraint", name, names())
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     if gamma_x is not None:
-        gamma_x = positive("gamma_x", gamma_x)
+        gamma_x = width("gamma_x", gamma_x, m_x)
     return lookup("CONSTRAINTS", name)(m_x, gamma_x)

@@ -15,8 +15,9 @@ are a rescaling of the same coordinates: :func:`rho_scale` gives the factor.
 
 import math
 
+from .errors import InputError
 from .constants import G_F
-from .validation import choice, positive
+from .validation import choice, coupling_product, mass
 
 FLAVOURS = ("e", "mu", "tau")
 PAIRS = ("ee", "mumu", "tautau", "emu", "etau", "mutau")
@@ -58,25 +59,34 @@ def plane(pair: str) -> tuple[str, str]:
 def rho_scale(m_x):
     """2 sqrt(2) G_F m_X^2: the factor with C_ij = rho_scale * rho_ij (Chiang Eq. 13).
 
-    m_x: X mass [GeV]. Returns a dimensionless number.
+    m_x: X mass [GeV], in [1e-6, 1e4]. Returns a dimensionless number.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     return 2.0 * math.sqrt(2.0) * G_F * m_x**2
+
+
+def as_vector(c):
+    """A coupling vector given as an array: checked to have :data:`DIM` entries, each a coupling
+    product with |C| <= (4 pi)^2. Returns a float array."""
+    import numpy as np
+
+    arr = np.atleast_1d(coupling_product("c", c))
+    if arr.shape != (DIM,):
+        raise InputError(f"c must have {DIM} entries, one per coupling in BASIS (got shape {arr.shape})")
+    return arr
 
 
 def vector(values: dict | None = None, **kwargs):
     """Coupling vector in :data:`BASIS` order from names, e.g. ``vector(L_ee=1e-12)``.
 
-    Unknown names raise ValueError; values must be finite reals.
+    Unknown names raise InputError; values are coupling products with |C| <= (4 pi)^2.
     """
     import numpy as np
-
-    from .validation import finite
 
     vals = dict(values or {}, **kwargs)
     c = np.zeros(DIM)
     for name, val in vals.items():
         if name not in INDEX:
-            raise ValueError(f"unknown coupling {name!r}; expected one of: {', '.join(BASIS)}")
-        c[INDEX[name]] = finite(name, val)
+            raise InputError(f"unknown coupling {name!r}; expected one of: {', '.join(BASIS)}")
+        c[INDEX[name]] = coupling_product(name, val)
     return c

@@ -31,9 +31,18 @@ DATA_DIR = _data_dir()
 
 @functools.lru_cache(maxsize=None)
 def load_yaml(name: str) -> dict:
-    """Parsed ``data/<name>`` (YAML). Raises ValueError for an unknown file."""
+    """Parsed ``data/<name>`` (YAML), checked against its schema (:mod:`xboson.schemas`).
+    Raises InputError for an unknown file, DataFileError for one that does not parse or match."""
+    from .errors import DataFileError, InputError
+    from .schemas import validate
+
     path = DATA_DIR / name
     if not path.is_file():
-        raise ValueError(f"unknown data file {name!r} (looked in {DATA_DIR})")
+        raise InputError(f"unknown data file {name!r} (looked in {DATA_DIR})")
     with path.open() as fh:
-        return yaml.safe_load(fh)
+        try:
+            data = yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"data file {name!r} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    validate(name, data)
+    return data

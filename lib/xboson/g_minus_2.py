@@ -25,16 +25,18 @@ from scipy.integrate import quad
 
 from .constants import M_E
 from .data import load_yaml
-from .validation import choice, positive
+from .validation import choice, in_range, mass
+from .validation import coupling as valid_coupling
 
 COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
+R_MAX = 1e6   #: largest r = m_e^2 / m_X^2 accepted (m_X down to ~0.5 keV)
 
 
 def _remainder(r: float, poly) -> float:
     """int_0^1 poly(x) / (1 - x + r x^2) dx, integrated in t = 1 - x."""
     if r < 1e-20:
         # r * remainder = r (ln(1/r) + O(1)) < 1e-18: the leading log is exact to double precision
-        return poly(1.0) * math.log(1.0 / r)
+        return -poly(1.0) * math.log(r)
 
     def f(t):
         x = 1.0 - t
@@ -46,24 +48,27 @@ def _remainder(r: float, poly) -> float:
 
 
 def f_v(r):
-    """f_V(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 > 0; f_V(0) = 1/3."""
-    r = positive("r", r)
+    """f_V(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 in (0, 1e6]; f_V(0) = 1/3 (the
+    heavy-X limit, reached smoothly: the correction is O(r ln r))."""
+    r = in_range("r", r, 0.0, R_MAX, lo_open=True)
     if np.ndim(r):
         return np.array([f_v(float(x)) for x in r])
     return 1.0 / 3.0 - r * _remainder(r, lambda x: x**4)
 
 
 def f_a(r):
-    """f_A(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 > 0; f_A(0) = -5/3."""
-    r = positive("r", r)
+    """f_A(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 in (0, 1e6]; f_A(0) = -5/3."""
+    r = in_range("r", r, 0.0, R_MAX, lo_open=True)
     if np.ndim(r):
         return np.array([f_a(float(x)) for x in r])
     return -5.0 / 3.0 - r * _remainder(r, lambda x: x**3 * (x - 2.0))
 
 
 def a_e_x(m_x, g_ve=0.0, g_ae=0.0):
-    """a_e^X of Chiang Eq. (21) (dimensionless) for m_x [GeV] and couplings g_Ve, g_Ae."""
-    m_x = positive("m_x", m_x)
+    """a_e^X of Chiang Eq. (21) (dimensionless) for m_x [GeV] in [1e-6, 1e4] and couplings g_Ve,
+    g_Ae with |g| <= 4 pi."""
+    m_x = mass("m_x", m_x)
+    g_ve, g_ae = valid_coupling("g_ve", g_ve), valid_coupling("g_ae", g_ae)
     r = (M_E / m_x) ** 2
     return M_E**2 / (4 * math.pi**2 * m_x**2) * (g_ve**2 * f_v(r) + g_ae**2 * f_a(r))
 
@@ -89,7 +94,7 @@ def limit(coupling: str, m_x: float) -> dict:
     """g-2 limit on one coupling (others zero) at m_x [GeV], Chiang Fig. 6 solid curves:
     {"upper": |g|_max}. ``gnu`` does not enter a_e: {"upper": None}."""
     choice("coupling", coupling, COUPLINGS)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     r = (M_E / m_x) ** 2
     w = _weight(coupling, r)
     if w is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from .errors import InputError
 
 Interval = tuple[float, float]
 
@@ -31,7 +32,7 @@ class IntervalSet:
     def bounds(self) -> Interval:
         """(inf, sup) of the set; raises ValueError if it is empty."""
         if self.is_empty:
-            raise ValueError("the allowed set is empty")
+            raise InputError("the allowed set is empty: every value is excluded, zero included")
         return (self.intervals[0][0], self.intervals[-1][1])
 
     def __and__(self, other: IntervalSet) -> IntervalSet:
@@ -61,7 +62,14 @@ class IntervalSet:
 
 
 def quadratic_at_most(a: float, b: float, c: float) -> IntervalSet:
-    """{t : a t^2 + b t + c <= 0}, solved exactly (numerically stable roots)."""
+    """{t : a t^2 + b t + c <= 0}, solved exactly (numerically stable roots; the coefficients are
+    scaled to max |.| = 1 first, so b^2 - 4ac cannot overflow). a, b, c finite."""
+    m = max(abs(a), abs(b), abs(c))
+    if m == 0.0:
+        return IntervalSet.everything()
+    if not math.isfinite(m):
+        raise InputError(f"a, b, c must be finite (got {a!r}, {b!r}, {c!r})")
+    a, b, c = a / m, b / m, c / m
     if a == 0.0:
         if b == 0.0:
             return IntervalSet.everything() if c <= 0.0 else IntervalSet.empty()
@@ -80,7 +88,12 @@ def quadratic_at_most(a: float, b: float, c: float) -> IntervalSet:
 
 
 def quadratic_between(a: float, b: float, c: float, lo: float, hi: float) -> IntervalSet:
-    """{t : lo <= a t^2 + b t + c <= hi}; infinite ends are allowed."""
+    """{t : lo <= a t^2 + b t + c <= hi}. Domain: a, b, c finite reals; lo <= hi, either end may
+    be infinite (not NaN). Roots beyond the float range are reported as infinite ends."""
+    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)):
+        raise InputError(f"a, b, c must be finite (got {a!r}, {b!r}, {c!r})")
+    if math.isnan(lo) or math.isnan(hi) or lo > hi:
+        raise InputError(f"lo, hi: need lo <= hi, not NaN (got {lo!r}, {hi!r})")
     s = IntervalSet.everything()
     if math.isfinite(hi):
         s = s & quadratic_at_most(a, b, c - hi)

@@ -3,34 +3,39 @@
 
 import numpy as np
 
+from .errors import InputError
 from .constants import M_E
-from .validation import non_negative, positive
+from .validation import in_range
+
+E_NU_MIN = 1e-9  #: GeV: smallest (anti)neutrino energy accepted (1 eV)
+E_NU_MAX = 1e6   #: GeV: largest (anti)neutrino energy and recoil accepted
 
 
 def t_max_recoil(e_nu):
     """Largest electron recoil kinetic energy T_max = 2 E^2 / (2 E + m_e), Chiang Eq. (A7).
 
-    e_nu: (anti)neutrino energy [GeV] (> 0). Returns T_max [GeV].
+    e_nu: (anti)neutrino energy [GeV] in [1e-9, 1e6]. Returns T_max [GeV].
     """
-    e = positive("e_nu", e_nu)
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     return 2.0 * e**2 / (2.0 * e + M_E)
 
 
 def e_min_for_recoil(t):
     """Smallest (anti)neutrino energy that can give recoil T: 2 E_min = T + sqrt(2 m_e T + T^2),
-    Chiang Eq. (A8). t: recoil kinetic energy [GeV] (>= 0). Returns E_min [GeV]."""
-    t = non_negative("t", t)
+    Chiang Eq. (A8). t: recoil kinetic energy [GeV] in [0, 1e6]. Returns E_min [GeV]."""
+    t = in_range("t", t, 0.0, E_NU_MAX, unit="GeV")
     return 0.5 * (t + np.sqrt(2.0 * M_E * t + t * t))
 
 
 def check_recoil(e_nu, t):
-    """Validate 0 <= T <= T_max(E) (Chiang Eq. A7); return (E, T) as broadcast arrays."""
-    e = positive("e_nu", e_nu)
-    t = non_negative("t", t)
+    """Validate 1e-9 <= E <= 1e6 GeV and 0 <= T <= T_max(E) (Chiang Eq. A7); return (E, T) as
+    broadcast arrays."""
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
+    t = in_range("t", t, 0.0, E_NU_MAX, unit="GeV")
     e, t = np.broadcast_arrays(np.asarray(e, float), np.asarray(t, float))
-    tmax = t_max_recoil(e)
+    tmax = 2.0 * e**2 / (2.0 * e + M_E)          # Eq. (A7); e already checked
     if np.any(t > tmax * (1.0 + 1e-12)):
-        raise ValueError("t: recoil energy above the kinematic limit T_max = 2E^2/(2E + m_e) "
+        raise InputError("t: recoil energy above the kinematic limit T_max = 2E^2/(2E + m_e) "
                          "(Chiang Eq. A7) for the given e_nu")
     return e, t
 
@@ -38,5 +43,9 @@ def check_recoil(e_nu, t):
 def mandelstam(e_nu, t):
     """Lab-frame invariants minus m_e^2, Chiang Eq. (A6): returns (s - m_e^2, t_mandelstam,
     u - m_e^2) = (2 E m_e, -2 m_e T, -2 m_e (E - T)) in GeV^2, computed without cancellation."""
-    e, t = check_recoil(e_nu, t)
+    return invariants_unchecked(*check_recoil(e_nu, t))
+
+
+def invariants_unchecked(e, t):
+    """:func:`mandelstam` for (E, T) already checked by :func:`check_recoil` (hot paths)."""
     return 2.0 * e * M_E, -2.0 * M_E * t, -2.0 * M_E * (e - t)

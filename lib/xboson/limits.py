@@ -9,7 +9,7 @@ closed excluded band. The registry is the explicit table
 
 from __future__ import annotations
 
-from .validation import choice, positive
+from .validation import choice, mass
 
 
 def sources() -> list[str]:
@@ -20,8 +20,4 @@ def sources() -> list[str]:
 
 
 def limit(coupling: str, constraint: str, m_x: float) -> dict:
-    """Limit on ``coupling`` from source ``constraint`` at m_x [GeV]: {"upper": ..., ...}."""
-    from .experiments import lookup
-
-    choice("constraint", constraint, sources())
-    return lookup("LIMITS", constraint)(coupling, positive("m_x", m_x))
+from .validation import choice, mass

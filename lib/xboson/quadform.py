@@ -12,10 +12,12 @@ the single mechanism in :mod:`xboson.region`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import InputError
 from . import couplings
 
 
@@ -60,7 +62,7 @@ class QuadraticForm:
     # -- algebra ------------------------------------------------------------------------
     def _check_basis(self, other: QuadraticForm):
         if other.basis != self.basis:
-            raise ValueError("quadratic forms live on different coupling bases")
+            raise InputError("quadratic forms live on different coupling bases")
 
     def __add__(self, other):
         if isinstance(other, QuadraticForm):
@@ -127,7 +129,7 @@ class Band:
 
     def __post_init__(self):
         if np.isnan(self.lo) or np.isnan(self.hi) or self.lo > self.hi:
-            raise ValueError(f"band {self.label!r}: need lo <= hi (got {self.lo}, {self.hi})")
+            raise InputError(f"band {self.label!r}: need lo <= hi (got {self.lo}, {self.hi})")
 
     def contains(self, c) -> np.ndarray:
         v = self.form(c)
@@ -146,9 +148,15 @@ def measurement_band(form: QuadraticForm, central: float, error: float, n_sigma:
 
     If ``sm_subtracted`` is given, the SM part of the prediction is replaced by that number
     before comparison (the X contribution is isolated by subtracting a quoted SM value, as in
-    Chiang Sec. III); otherwise the full prediction ``form`` is compared.
+    Chiang Sec. III); otherwise the full prediction ``form`` is compared. central, error >= 0,
+    n_sigma > 0 and sm_subtracted are finite numbers in the units of ``form``.
     """
+    if not (math.isfinite(central) and math.isfinite(error) and math.isfinite(n_sigma)):
+        raise InputError(f"band {label!r}: central, error and n_sigma must be finite "
+                         f"(got {central!r}, {error!r}, {n_sigma!r})")
     if error < 0 or n_sigma <= 0:
-        raise ValueError(f"band {label!r}: error must be >= 0 and n_sigma > 0")
+        raise InputError(f"band {label!r}: error must be >= 0 and n_sigma > 0")
+    if sm_subtracted is not None and not math.isfinite(sm_subtracted):
+        raise InputError(f"band {label!r}: sm_subtracted must be finite (got {sm_subtracted!r})")
     f = form if sm_subtracted is None else form.x_part + sm_subtracted
     return Band(f, central - n_sigma * error, central + n_sigma * error, label)

@@ -16,9 +16,10 @@ import numpy as np
 from .data import load_yaml
 from .spectra import Spectrum
 from .units import MeV
-from .validation import positive
+from .validation import choice, in_range, positive
 
 E_MAX = 10.0 * MeV   #: upper end of the reactor spectrum used (Chiang Sec. II)
+E_FIT_MAX = 0.1      #: GeV: largest energy accepted by :func:`isotope_spectrum`
 
 
 def _isotopes():
@@ -27,10 +28,11 @@ def _isotopes():
 
 def isotope_spectrum(isotope: str, e):
     """Mueller S_k(E) [antineutrinos / GeV / fission] for isotope 'U235', 'U238', 'Pu239',
-    'Pu241' at energies e [GeV]."""
+    'Pu241' at energies e [GeV] in [0, 0.1] (the fit holds for 2-8 MeV; beyond 0.1 GeV the
+    exponential of the polynomial is zero to double precision anyway)."""
     iso = _isotopes()
-    if isotope not in iso:
-        raise ValueError(f"unknown isotope {isotope!r}; expected one of: {', '.join(iso)}")
+    choice("isotope", isotope, list(iso))
+    e = in_range("e", e, 0.0, E_FIT_MAX, unit="GeV")
     a = iso[isotope]["coefficients"]
     e_mev = np.asarray(e, float) / MeV
     return np.exp(np.polynomial.polynomial.polyval(e_mev, a)) / MeV

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.polynomial import polynomial as P
 
+from .errors import InputError
 from .intervals import IntervalSet, quadratic_between
 from .quadform import Band
 
@@ -46,7 +47,7 @@ def _plane_coefficients(band: Band):
     """(c, b1, b2, a11, a12, a22) with Q = c + b1 x + b2 y + a11 x^2 + 2 a12 x y + a22 y^2."""
     f = band.form
     if len(f.basis) != 2:
-        raise ValueError("a plane region needs bands on exactly two coordinates")
+        raise InputError("a plane region needs bands on exactly two coordinates")
     return (f.const, f.linear[0], f.linear[1], f.quad[0, 0], f.quad[0, 1], f.quad[1, 1])
 
 
@@ -141,10 +142,10 @@ class AllowedRegion:
     def __post_init__(self):
         object.__setattr__(self, "bands", tuple(self.bands))
         if not self.bands:
-            raise ValueError("an allowed region needs at least one band")
+            raise InputError("an allowed region needs at least one band")
         for b in self.bands:
             if len(b.form.basis) != 2:
-                raise ValueError("AllowedRegion bands must live on a plane (two coordinates)")
+                raise InputError("AllowedRegion bands must live on a plane (two coordinates)")
 
     @property
     def names(self) -> tuple[str, str]:

@@ -23,9 +23,9 @@ import numpy as np
 
 from . import couplings
 from .constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE
-from .kinematics import check_recoil, mandelstam
+from .kinematics import E_NU_MAX, E_NU_MIN, check_recoil, invariants_unchecked
 from .quadform import QuadraticForm
-from .validation import choice, positive
+from .validation import choice, in_range, mass
 
 INCOMING = ("e", "mu", "tau")
 
@@ -111,14 +111,15 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
     """Exact dsigma/dT coefficients for nu_i e -> nu e (anti: nubar_i e -> nubar e).
 
     Chiang Eq. (4) with the squared amplitudes (A1)-(A5); antineutrinos by s <-> u.
-    e_nu: incoming energy [GeV]; t: electron recoil kinetic energy [GeV], 0 <= T <= T_max
-    (Eq. A7); m_x: X mass [GeV]; flavour: 'e', 'mu' or 'tau' (incoming); anti: bool.
+    e_nu: incoming energy [GeV] in [1e-9, 1e6]; t: electron recoil kinetic energy [GeV],
+    0 <= T <= T_max (Eq. A7); m_x: X mass [GeV] in [1e-6, 1e4]; flavour: 'e', 'mu' or 'tau'
+    (incoming); anti: bool. Couplings (elsewhere in this module): |C| <= (4 pi)^2.
     Returns :class:`ScatteringTerms` in GeV^-3.
     """
     choice("flavour", flavour, INCOMING)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
-    sm_, t_m, um = mandelstam(e, tt)
+    sm_, t_m, um = invariants_unchecked(e, tt)
     parts = _squared_amplitude_terms(sm_, t_m, um, m_x, flavour, anti)
     norm = 1.0 / (32.0 * math.pi * e**2 * M_E)
     return ScatteringTerms(*(norm * p for p in parts), flavour=flavour)
@@ -127,7 +128,7 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
 def dsigma_dT(e_nu, t, m_x, c=None, flavour="e", anti=False, **named):
     """Exact dsigma/dT [GeV^-3] at couplings ``c`` (a :func:`xboson.couplings.vector`) or
     named couplings, e.g. ``dsigma_dT(0.03, 0.01, 0.005, L_ee=1e-12)``. Chiang Eqs. (4), (A1)-(A5)."""
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     return dsigma_dT_terms(e_nu, t, m_x, flavour, anti).at(cvec)
 
 
@@ -139,9 +140,9 @@ def dsigma_dT_effective(e_nu, t, m_x, c=None, flavour="e", anti=False, finite_ma
     otherwise the contact (heavy-X) form of the paper. Units as :func:`dsigma_dT_terms`.
     """
     choice("flavour", flavour, INCOMING)
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     prop = m_x**2 + 2 * M_E * tt if finite_mass else m_x**2 + 0 * tt   # m_X^2 - t
     omega = 1.0 if flavour == "e" else 0.0
     pii = couplings.pair_of(flavour, flavour)
@@ -170,9 +171,9 @@ def sigma_nue_eq8(e_nu, m_x, c=None, **named):
     Valid for E >> m_e and m_X^2 >> 2 m_e T_max; accurate to O(m_e/E) only.
     e_nu [GeV], m_x [GeV].
     """
-    e = positive("e_nu", e_nu)
-    m_x = positive("m_x", m_x)
-    cvec = couplings.vector(named) if c is None else np.asarray(c, float)
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
+    m_x = mass("m_x", m_x)
+    cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     rl = cvec[couplings.index("L", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)
     rr = cvec[couplings.index("R", "ee")] / (2 * math.sqrt(2) * G_F * m_x**2)
     fc = sum(cvec[couplings.index("L", p)] ** 2 + cvec[couplings.index("R", p)] ** 2 / 3

@@ -32,8 +32,14 @@ class Spectrum:
     units: str
 
     def __call__(self, e):
-        e = finite("e_nu", e)
-        return np.where((e >= self.e_min) & (e <= self.e_max), self.pdf(np.asarray(e, float)), 0.0)
+        """pdf(E) inside [e_min, e_max], zero outside; e [GeV] finite."""
+        e = np.asarray(finite("e_nu", e), float)
+        inside = (e >= self.e_min) & (e <= self.e_max)
+        if np.all(inside):
+            return self.pdf(e)
+        out = np.zeros(e.shape)
+        out[inside] = self.pdf(e[inside])
+        return out if e.ndim else float(out)
 
 
 def _mu_decay_nue(e):

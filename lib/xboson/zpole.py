@@ -34,10 +34,12 @@ import math
 import numpy as np
 from scipy.special import spence
 
+from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
-from .validation import choice, finite, positive
+from .validation import choice, in_range, mass, positive
+from .validation import coupling as valid_coupling
 
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
 GBAR_L_EFF = -0.5 + SIN2_W_EFF_ZPOLE
@@ -57,10 +59,10 @@ _SWITCH = 2.0
 
 
 def li2(z):
-    """Real dilogarithm Li2(z) for real z <= 1, via scipy: Li2(z) = spence(1 - z).
+    """Real dilogarithm Li2(z) for real z <= 1 (finite), via scipy: Li2(z) = spence(1 - z).
 
     (scipy's ``spence(x)`` is ``-int_1^x ln t / (t - 1) dt`` = Li2(1 - x).)"""
-    z = np.asarray(z, dtype=float)
+    z = np.asarray(in_range("z", z, hi=1.0), dtype=float)
     return spence(1.0 - z)
 
 
@@ -86,7 +88,7 @@ def _f_series(d):
 def loop_function(delta):
     """Chiang Eq. (19): the complex one-loop factor F(delta), delta = m_X^2/m_Z^2 > 0.
 
-    Dimensionless; accepts a scalar or an array. Numerically stable for all delta > 0
+    Dimensionless; accepts a scalar or an array. Numerically stable for all finite delta > 0
     (relative error ~1e-14 against a 50-digit evaluation of the printed formula)."""
     d = np.atleast_1d(positive("delta", delta)).astype(float)
     out = np.empty(d.shape, dtype=complex)
@@ -101,8 +103,8 @@ def loop_function(delta):
 
 def loop_function_printed(delta):
     """Chiang Eq. (19) exactly as printed (for the errata page and tests): cancels badly for
-    large delta. Dimensionless."""
-    d = np.asarray(positive("delta", delta), dtype=float)
+    large delta. Dimensionless; delta in [1e-20, 1e8] (where the printed form is representable)."""
+    d = np.asarray(in_range("delta", delta, 1e-20, 1e8), dtype=float)
     L = np.log(d)
     lr = np.log(d / (1.0 + d))
     re = -3.5 - 2 * d - (3 + 2 * d) * L - 2 * (1 + d) ** 2 * (L * lr + li2(-1.0 / d))
@@ -111,8 +113,8 @@ def loop_function_printed(delta):
 
 
 def delta_of(m_x):
-    """delta = m_X^2 / m_Z^2 for m_x [GeV] (Chiang Eq. 19)."""
-    return (positive("m_x", m_x) / M_Z) ** 2
+    """delta = m_X^2 / m_Z^2 for m_x [GeV] in [1e-6, 1e4] (Chiang Eq. 19)."""
+    return (mass("m_x", m_x) / M_Z) ** 2
 
 
 def _q(F, g):
@@ -122,16 +124,18 @@ def _q(F, g):
 
 def gamma_ee(m_x, g_le=0.0, g_re=0.0):
     """Gamma(Z -> e+ e-) [GeV], Chiang Eq. (19) with the tree-level SM at g_eff, s^2_w,eff:
-    g^2 m_Z / (24 pi c_w^2) [gbar_L^2 |1 + F g_Le^2|^2 + gbar_R^2 |1 + F g_Re^2|^2]."""
+    g^2 m_Z / (24 pi c_w^2) [gbar_L^2 |1 + F g_Le^2|^2 + gbar_R^2 |1 + F g_Re^2|^2].
+    Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g_le, g_re = finite("g_le", g_le), finite("g_re", g_re)
+    g_le, g_re = valid_coupling("g_le", g_le), valid_coupling("g_re", g_re)
     return _K * (GBAR_L_EFF**2 * _q(F, g_le) + GBAR_R_EFF**2 * _q(F, g_re))
 
 
 def a_e(m_x, g_le=0.0, g_re=0.0):
-    """A_e = (|L'|^2 - |R'|^2) / (|L'|^2 + |R'|^2), Chiang Sec. VII (dimensionless)."""
+    """A_e = (|L'|^2 - |R'|^2) / (|L'|^2 + |R'|^2), Chiang Sec. VII (dimensionless).
+    Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g_le, g_re = finite("g_le", g_le), finite("g_re", g_re)
+    g_le, g_re = valid_coupling("g_le", g_le), valid_coupling("g_re", g_re)
     lft = GBAR_L_EFF**2 * _q(F, g_le)
     rgt = GBAR_R_EFF**2 * _q(F, g_re)
     return (lft - rgt) / (lft + rgt)
@@ -140,11 +144,12 @@ def a_e(m_x, g_le=0.0, g_re=0.0):
 def gamma_nunu(m_x, g_nu=(0.0, 0.0, 0.0)):
     """Gamma(Z -> nu nu-bar) summed over e, mu, tau [GeV], Chiang Eq. (20):
     g^2 m_Z / (96 pi c_w^2) sum_i |1 + F g_{nu_i nu_i}^2|^2. ``g_nu``: one value per flavour
-    (a scalar means one flavour coupled, the other two zero)."""
+    (a scalar means one flavour coupled, the other two zero). Domain: m_x in [1e-6, 1e4] GeV,
+    |g_nu| <= 4 pi."""
     F = loop_function(delta_of(m_x))
-    g = np.atleast_1d(finite("g_nu", g_nu)).astype(float)
+    g = np.atleast_1d(valid_coupling("g_nu", g_nu)).astype(float)
     if g.size > 3:
-        raise ValueError("g_nu must have at most three entries (e, mu, tau)")
+        raise InputError("g_nu must have at most three entries (e, mu, tau)")
     g = np.concatenate([g, np.zeros(3 - g.size)])
     return _K / 4.0 * sum(_q(F, gi) for gi in g)
 
@@ -195,13 +200,16 @@ def limit(coupling: str, m_x: float) -> dict:
     ``upper`` is the edge of the allowed region that contains zero coupling. Because the
     observables are quadratic in g^2 the constraint can re-open at larger couplings (where
     1 + F g^2 swings round to the same modulus); ``allowed`` lists every allowed interval in
-    |g| so that the re-opened branch is visible."""
+    |g| so that the re-opened branch is visible; an interval open above ends in inf (null in
+    JSON) and then ``allowed_open_above`` is True. ``upper`` is None (unbounded) when the
+    component containing zero is itself open above. Domain: m_x in [1e-6, 1e4] GeV."""
     s = allowed_set(coupling, m_x)
     comp = s.component_containing(0.0)
     if comp is None:  # pragma: no cover - the SM point lies inside every printed range
-        raise ValueError("zero coupling is outside the Z-pole ranges")
+        raise InputError("zero coupling is outside the Z-pole ranges")
     allowed = [[math.sqrt(lo), math.sqrt(hi) if math.isfinite(hi) else math.inf] for lo, hi in s.intervals]
-    return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed}
+    return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed,
+            "allowed_open_above": bool(allowed) and math.isinf(allowed[-1][1])}
 
 
 def limit_curve(coupling: str, masses) -> np.ndarray:

@@ -1,5 +1,11 @@
 """``xboson limit COUPLING --constraint SOURCE --m-x GEV [--json]``: upper limit on one
-coupling (all others zero) from one source, e.g. ``xboson limit Lee --constraint low-energy``."""
+coupling (all others zero) from one source, e.g. ``xboson limit Lee --constraint low-energy``.
+
+Domain: --m-x in [1e-6, 1e4] GeV. ``"upper": null`` (the source does not bound the coupling at
+that mass, e.g. g-2 for gnu, a beam dump outside its reach) comes with ``"unbounded": true``;
+``"unbounded": false`` otherwise. Where a source has re-opened allowed intervals (``allowed``,
+Z pole), an interval open above is ``[lo, null]`` and ``"allowed_open_above": true`` says so.
+A coupling excluded at every value, zero included, is an error (exit 2) saying so."""
 
 from .main import add_json_flag
 
@@ -8,7 +14,7 @@ def register(sub):
     p = sub.add_parser("limit", help="upper limit on a single coupling at one X mass")
     p.add_argument("coupling", help="Lee, Ree, Vee, Aee (products) or gLe, gRe, gnu, gVe, gAe")
     p.add_argument("--constraint", required=True, help="limit source, e.g. low-energy, zpole, g-2")
-    p.add_argument("--m-x", type=float, required=True, help="X mass [GeV]")
+    p.add_argument("--m-x", type=float, required=True, help="X mass [GeV], 1e-6 to 1e4")
     add_json_flag(p)
     p.set_defaults(func=run)
 
@@ -16,4 +22,6 @@ def register(sub):
 def run(args):
     from ..limits import limit
 
-    return limit(args.coupling, args.constraint, args.m_x)
+    out = dict(limit(args.coupling, args.constraint, args.m_x))
+    out["unbounded"] = out.get("upper") is None
+    return out

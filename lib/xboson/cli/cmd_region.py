@@ -1,5 +1,13 @@
 """``xboson region CONSTRAINT --pair P --m-x GEV [--gamma-x GEV] [--json]``:
-extremes of the allowed (rho^L, rho^R) region, Chiang Eq. (13)."""
+extremes of the allowed (rho^L, rho^R) region, Chiang Eq. (13).
+
+Domain: --m-x in [1e-6, 1e4] GeV; --gamma-x in [1e-10 m_X, m_X]. An extreme that is infinite
+(the region is open in that direction) is printed as null in JSON, and then ``"unbounded": true``
+with ``"unbounded_keys"`` listing which; ``"unbounded": false`` otherwise. An empty region is an
+error (exit 2)."""
+
+from ..errors import InputError
+import math
 
 from .main import add_json_flag
 
@@ -8,8 +16,9 @@ def register(sub):
     p = sub.add_parser("region", help="extremes of an allowed (rho^L, rho^R) region")
     p.add_argument("constraint", help="constraint name, e.g. lampf-lsnd")
     p.add_argument("--pair", default="ee", help="flavour pair: ee, mumu, tautau, emu, etau, mutau")
-    p.add_argument("--m-x", type=float, required=True, help="X mass [GeV]")
-    p.add_argument("--gamma-x", type=float, default=None, help="X total width [GeV] (LEP)")
+    p.add_argument("--m-x", type=float, required=True, help="X mass [GeV], 1e-6 to 1e4")
+    p.add_argument("--gamma-x", type=float, default=None,
+                   help="X total width [GeV] (LEP), 1e-10 m_X to m_X")
     add_json_flag(p)
     p.set_defaults(func=run)
 
@@ -23,6 +32,10 @@ def run(args):
     con = constraints.get(args.constraint, args.m_x, args.gamma_x)
     ext = con.region(args.pair).extremes()
     if ext is None:
-        raise ValueError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
-    return {"rhoL_min": ext["x_min"], "rhoL_max": ext["x_max"],
-            "rhoR_min": ext["y_min"], "rhoR_max": ext["y_max"]}
+        raise InputError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
+    out = {"rhoL_min": ext["x_min"], "rhoL_max": ext["x_max"],
+           "rhoR_min": ext["y_min"], "rhoR_max": ext["y_max"]}
+    open_keys = [k for k, v in out.items() if math.isinf(v)]
+    out["unbounded"] = bool(open_keys)
+    out["unbounded_keys"] = open_keys
+    return out

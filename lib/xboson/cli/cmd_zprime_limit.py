@@ -8,6 +8,7 @@
         -> {"alpha_upper": ...}                     (Fig. 4; g_X = epsilon = 0)
 """
 
+from ..errors import InputError
 from .main import add_json_flag
 
 _EPILOG = """\
@@ -17,7 +18,12 @@ _EPILOG = """\
            "g_x_upper_gq_convention" = g_X / 2 is the same limit for a covariant derivative g Q.
   epsilon  limit on the kinetic mixing with g_X = alpha = 0 (Fig. 3); key "epsilon_upper".
   alpha    limit on the Z-Z' mixing angle [rad] with g_X = epsilon = 0 (Fig. 4); key "alpha_upper".
-A value of null means Delta chi^2 never reached 2.706 in the scan range.
+A value of null comes with one of two explicit markers: "unbounded": true when Delta chi^2 never
+reached 2.706 in the scan range ("scan_max": g_x 10, epsilon 0.999, alpha 1.5 rad), or
+"excluded_at_every_coupling": true when the whole scan line -- zero included, e.g. with a fixed
+--epsilon that is itself excluded -- lies more than 2.706 above the SM chi^2. Both are false
+when the value is a number. Domain: --m-zp in [1e-6, 1e4] GeV, charges |q| <= 1e6, |--epsilon| < 1,
+|--alpha-over-gx| <= 1e3; anything else is an error (exit 2) naming the option and the range.
 Experiments are the published SUMMARY results (TEXONO ratio 3-8 MeV, CHARM-II (g_V +- g_A)^2, GEMMA
 magnetic-moment-equivalent reconstruction), not the binned spectra the paper fitted.
 """
@@ -32,7 +38,8 @@ def register(sub):
     p.add_argument("--charges", default=None, metavar="Q_L,Q_eR",
                    help="user-defined U(1)_X charges of l_L and e_R (overrides --model); write --charges=-1,-1")
     p.add_argument("--experiment", default="combined", help="texono, charm2, gemma or combined")
-    p.add_argument("--m-zp", type=float, required=True, help="Z' mass [GeV] (the paper plots 1e-4 to 10)")
+    p.add_argument("--m-zp", type=float, required=True,
+                   help="Z' mass [GeV], 1e-6 to 1e4 (the paper plots 1e-4 to 10)")
     p.add_argument("--alpha-over-gx", type=float, default=0.0, help="fixed ratio R = alpha / g_X (Fig. 2)")
     p.add_argument("--epsilon", type=float, default=0.0, help="kinetic mixing, |epsilon| < 1 (g_x scan)")
     p.add_argument("--scan", default="g_x", help="g_x (default), epsilon or alpha; see below")
@@ -43,25 +50,29 @@ def register(sub):
 def run(args):
     from ..lindner import fits
     from ..lindner.models import get_model
-    from ..validation import choice, in_range, positive
+    from ..validation import choice, in_range, mass
 
     choice("scan", args.scan, fits.SCANS)
     if args.charges is not None:
         from ..lindner.models import custom_model
 
+        parts = args.charges.split(",")
         try:
-            q_l, q_er = (float(v) for v in args.charges.split(","))
+            q_l, q_er = (float(v) for v in parts)
         except ValueError:
-            raise ValueError(f"charges must be two numbers 'Q_L,Q_eR' (got {args.charges!r})") from None
+            raise InputError(f"charges must be two numbers 'Q_L,Q_eR' (got {args.charges!r})") from None
         model = custom_model(q_l, q_er, name=f"custom({q_l:g},{q_er:g})")
     else:
         model = get_model(args.model)
     choice("experiment", args.experiment, fits.experiment_names())
-    m_zp = positive("m_zp", args.m_zp)
+    m_zp = mass("m_zp", args.m_zp)
     eps = in_range("epsilon", args.epsilon, -1, 1, lo_open=True, hi_open=True)
-    value = fits.upper_limit(model, args.experiment, m_zp, args.scan, args.alpha_over_gx, eps)
+    res = fits.scan_limit(model, args.experiment, m_zp, args.scan, args.alpha_over_gx, eps)
+    value = res.upper
     out = {f"{args.scan}_upper": value, "scan": args.scan, "model": model.name,
-           "experiment": args.experiment, "m_zp_gev": m_zp, "cl": 0.90}
+           "experiment": args.experiment, "m_zp_gev": m_zp, "cl": 0.90,
+           "unbounded": res.status == "unbounded", "excluded_at_every_coupling": res.status == "excluded",
+           "scan_max": fits.SCAN_MAX[args.scan]}
     if args.scan == "g_x":
         out["g_x_upper_gq_convention"] = None if value is None else value / 2
         out["alpha_over_gx"] = args.alpha_over_gx

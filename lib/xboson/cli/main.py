@@ -2,8 +2,14 @@
 
 Subcommands live in ``cmd_*.py`` modules of this package; each defines
 ``register(subparsers)`` and attaches a handler ``func(args) -> object``. The handler's
-return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input
-(ValueError) prints a one-line message to stderr and exits with status 2.
+return value is printed as JSON with ``--json`` and as readable text otherwise. Bad input --
+argparse's usage errors and the package's own :class:`xboson.errors.InputError` (input outside a
+declared domain) -- prints a one-line message to stderr and exits with status 2. Any other
+exception is a bug and propagates (traceback, exit status 1).
+
+JSON output is strict: an infinite end (an open region or interval) is printed as null and every
+command that can produce one says so with an explicit key (e.g. ``"unbounded": true``); a NaN is
+never an answer and raises (a bug, exit 1).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import math
 import sys
 
 from .. import __version__
+from ..errors import InputError
 
 
 def _json_default(x):
@@ -23,7 +30,10 @@ def _json_default(x):
 
 
 def _clean(x):
-    """Replace non-finite floats by None so the output is strict JSON."""
+    """Strict JSON: +-inf (an open end, always next to an explicit marker such as "unbounded")
+    becomes None; a NaN is never an answer and raises (a bug, not an input error)."""
+    if isinstance(x, float) and math.isnan(x):
+        raise FloatingPointError("a command produced NaN (a bug: please report it)")
     if isinstance(x, float) and not math.isfinite(x):
         return None
     if isinstance(x, dict):
@@ -66,7 +76,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         result = args.func(args)
-    except ValueError as exc:
+    except InputError as exc:
         print(f"xboson: error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
     if getattr(args, "json", False):

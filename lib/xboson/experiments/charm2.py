@@ -31,12 +31,13 @@ import functools
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constants import GBAR_L, GBAR_R
 from ..constraints import Constraint
 from ..data import load_yaml
 from ..quadform import Band, QuadraticForm
-from ..validation import positive
+from ..validation import in_range, mass, positive
 
 M_X_MIN = 1.0    #: GeV; Chiang Sec. V: the contact treatment holds for m_X >~ 1 GeV
 
@@ -51,7 +52,7 @@ def combination_form(chirality: str, m_x: float) -> QuadraticForm:
     4 [(gbar + C_mumu/s)^2 + (C_emu/s)^2 + (C_mutau/s)^2], s = 2 sqrt2 G_F m_X^2 (Eq. 13);
     chirality 'L' gives (g_V + g_A)^2, 'R' gives (g_V - g_A)^2."""
     if chirality not in ("L", "R"):
-        raise ValueError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
+        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
     s = couplings.rho_scale(m_x)
     gbar = GBAR_L if chirality == "L" else GBAR_R
     n = couplings.DIM
@@ -77,14 +78,14 @@ def _constraint(m_x: float, n_sigma: float) -> Constraint:
 
 
 def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
-    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] >= 1 GeV; gamma_x unused.
+    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4]; gamma_x unused.
 
     Constrains (L, R) of the pairs mumu (Fig. 4), emu (Fig. 7, with nu_mu e -> nu_e e) and
     mutau. n_sigma defaults to data/charm2.yaml's 1.64.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     if m_x < M_X_MIN * (1 - 1e-9):
-        raise ValueError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
+        raise InputError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
                          f"{M_X_MIN:g} GeV (got {m_x:g} GeV)")
     n_sigma = positive("n_sigma", inputs()["n_sigma_90cl"] if n_sigma is None else n_sigma)
     return _constraint(float(m_x), float(n_sigma))
@@ -92,17 +93,22 @@ def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
 
 def rho_max(chirality: str, pair: str = "mumu", n_sigma=None) -> float:
     """Largest |rho^C_pair| allowed by CHARM-II alone (others zero), closed form from Eq. (16):
-    mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV)."""
+    mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV).
+    chirality 'L' or 'R'; n_sigma in (0, 10] (default data/charm2.yaml's 1.64)."""
     d = inputs()
-    n_sigma = d["n_sigma_90cl"] if n_sigma is None else n_sigma
+    if chirality not in ("L", "R"):
+        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
+    n_sigma = d["n_sigma_90cl"] if n_sigma is None else in_range("n_sigma", n_sigma, 0.0, 10.0, lo_open=True)
     key = "g_v_plus_g_a_squared" if chirality == "L" else "g_v_minus_g_a_squared"
     hi = d[key]["value"] + n_sigma * d[key]["error"]
     gbar = GBAR_L if chirality == "L" else GBAR_R
     if pair == "mumu":
         return abs(gbar) + (hi / 4.0) ** 0.5
     if pair in ("emu", "mutau"):
+        if hi / 4.0 < gbar**2:
+            raise InputError(f"n_sigma = {n_sigma:g}: the CHARM-II range excludes zero {pair} coupling")
         return (hi / 4.0 - gbar**2) ** 0.5
-    raise ValueError(f"pair: CHARM-II constrains mumu, emu, mutau (got {pair!r})")
+    raise InputError(f"pair: CHARM-II constrains mumu, emu, mutau (got {pair!r})")
 
 
 CONSTRAINTS = {"charm2": constraint}

@@ -10,13 +10,14 @@ alternative (subtracting our own tree-level SM integral, 2.975e-43 cm^2).
 
 from __future__ import annotations
 
+from ..errors import InputError
 from ..averaging import flux_averaged_cross_section
 from ..constraints import Constraint
 from ..data import load_yaml
 from ..quadform import QuadraticForm, measurement_band
 from ..spectra import MU_DECAY_NUE
 from ..units import cm2
-from ..validation import positive
+from ..validation import mass
 
 E43 = 1e-43  # the paper's unit for flux-averaged cross sections, cm^2
 
@@ -28,12 +29,12 @@ def inputs() -> dict:
 
 def sigma_bar(m_x) -> QuadraticForm:
     """Flux-averaged sigma(nu_e e -> nu e) [cm^2] as a quadratic form in the couplings,
-    Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV]."""
-    return flux_averaged_cross_section(MU_DECAY_NUE, positive("m_x", m_x), "e", anti=False) / cm2
+    Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV] in [1e-6, 1e4]."""
+    return flux_averaged_cross_section(MU_DECAY_NUE, mass("m_x", m_x), "e", anti=False) / cm2
 
 
 def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
-    """LAMPF+LSND band on the X contribution at m_x [GeV] (gamma_x unused).
+    """LAMPF+LSND band on the X contribution at m_x [GeV] in [1e-6, 1e4] (gamma_x unused).
 
     subtract: 'quoted' (the paper's 2.95e-43 cm^2, our default reading) or 'computed'
     (our own SM integral).
@@ -46,7 +47,7 @@ def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
     elif subtract == "computed":
         sm = form.const
     else:
-        raise ValueError(f"unknown subtract {subtract!r}; expected 'quoted' or 'computed'")
+        raise InputError(f"unknown subtract {subtract!r}; expected 'quoted' or 'computed'")
     band = measurement_band(form, avg["sigma_bar"] * E43, avg["error"] * E43, d["n_sigma_90cl"],
                             sm_subtracted=sm, label="LAMPF+LSND nu_e e")
     return Constraint("lampf-lsnd", (band,), float(m_x), gamma_x)

@@ -22,17 +22,19 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constants import M_E
 from ..constraints import Constraint
 from ..quadform import Band, QuadraticForm
-from ..validation import positive
+from ..validation import mass, positive
+from ..validation import width as valid_width
 
 
 def width_product_form(m_x: float) -> QuadraticForm:
     """Chiang Eq. (18) summed over i, j: Gamma_{X->ee} sum_ij Gamma_{X->nu_i nubar_j} [GeV^2]
     as a quadratic form in the couplings (m_x in GeV). Zero below the e+e- threshold."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     quad = np.zeros((couplings.DIM, couplings.DIM))
     if m_x > 2 * M_E:
         pref = math.sqrt(m_x**2 - 4 * M_E**2) / (576 * math.pi**2 * m_x)
@@ -48,7 +50,8 @@ def width_product_form(m_x: float) -> QuadraticForm:
 
 def width_band(m_x: float, gamma_x: float) -> Band:
     """Eq. (17): width product <= Gamma_X^2 / 4 (normalised by Gamma_X^2 / 4)."""
-    gamma_x = positive("gamma_x", gamma_x)
+    m_x = mass("m_x", m_x)
+    gamma_x = valid_width("gamma_x", gamma_x, m_x)
     scale = gamma_x**2 / 4
     return Band(width_product_form(m_x) / scale, -np.inf, 1.0, "Gamma_X requirement, Chiang Eq. (17)")
 
@@ -77,11 +80,12 @@ def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
 
 
 def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) -> Constraint:
-    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]."""
-    m_x = positive("m_x", m_x)
+    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV].
+    Domain: m_x in [1e-6, 1e4], gamma_x in [1e-10 m_x, m_x]."""
+    m_x = mass("m_x", m_x)
     if gamma_x is None:
-        raise ValueError("gamma_x is required for the lep constraint (X total width in GeV)")
-    gamma_x = positive("gamma_x", gamma_x)
+        raise InputError("gamma_x is required for the lep constraint (X total width in GeV)")
+    gamma_x = valid_width("gamma_x", gamma_x, m_x)
     bands = lep_bands(m_x, gamma_x)
     if width:
         bands = bands + (width_band(m_x, gamma_x),)
@@ -127,7 +131,7 @@ _DIRECTIONS = {"L": {"L": 1.0}, "R": {"R": 1.0}, "V": {"L": 1.0, "R": 1.0}, "A":
 def _direction(coupling: str) -> dict:
     kind, pair = coupling[:1], coupling[1:]
     if kind not in _DIRECTIONS or pair not in couplings.PAIRS:
-        raise ValueError(f"unknown coupling {coupling!r}; expected L, R, V or A followed by a pair "
+        raise InputError(f"unknown coupling {coupling!r}; expected L, R, V or A followed by a pair "
                          f"({', '.join(couplings.PAIRS)}), e.g. 'Lee', 'Vee'")
     return {f"{c}_{pair}": v for c, v in _DIRECTIONS[kind].items()}
 

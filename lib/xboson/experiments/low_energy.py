@@ -27,9 +27,10 @@ import re
 
 import numpy as np
 
+from ..errors import InputError
 from .. import couplings
 from ..constraints import Constraint
-from ..validation import positive
+from ..validation import mass, positive
 from . import charm2, lampf_lsnd, reactors
 
 @functools.lru_cache(maxsize=256)
@@ -39,7 +40,7 @@ def _lampf(m_x: float) -> Constraint:
 
 def parts(m_x) -> dict[str, Constraint]:
     """The individual constraints that enter 'low-energy' at m_x [GeV], by name."""
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     out = {"lampf-lsnd": _lampf(float(m_x)), "reactors": reactors.constraint(m_x)}
     if m_x >= charm2.M_X_MIN * (1 - 1e-9):
         out["charm2"] = charm2.constraint(m_x)
@@ -62,8 +63,9 @@ def _constraint(m_x: float) -> Constraint:
 
 
 def constraint(m_x, gamma_x=None) -> Constraint:
-    """The intersection of every low-energy measurement at m_x [GeV] (gamma_x unused)."""
-    return _constraint(float(positive("m_x", m_x)))
+    """The intersection of every low-energy measurement at m_x [GeV] in [1e-6, 1e4] (gamma_x
+    unused)."""
+    return _constraint(float(mass("m_x", m_x)))
 
 
 _COUPLING = re.compile(r"^([LRVA])_?(ee|mumu|tautau|emu|etau|mutau)$")
@@ -75,7 +77,7 @@ def direction(coupling: str) -> dict[str, float]:
     {'L_ee': 1, 'R_ee': -1} (A = (L-R)/2 alone means L = -R = A). Names: [LRVA] + pair."""
     m = _COUPLING.match(str(coupling))
     if not m:
-        raise ValueError(f"unknown coupling {coupling!r}; expected one of Lee, Ree, Vee, Aee "
+        raise InputError(f"unknown coupling {coupling!r}; expected one of Lee, Ree, Vee, Aee "
                          "(or L/R/V/A followed by mumu, emu, etau, tautau, mutau)")
     kind, pair = m.groups()
     lk, rk = couplings.plane(pair)
@@ -91,7 +93,7 @@ def coupling_range(coupling: str, m_x) -> tuple[float, float]:
     pair = next(iter(d))[2:]
     con = constraint(m_x)
     if not con.involves(pair):
-        raise ValueError(f"coupling {coupling!r}: no low-energy measurement constrains it at "
+        raise InputError(f"coupling {coupling!r}: no low-energy measurement constrains it at "
                          f"m_x = {float(m_x):g} GeV (CHARM-II needs m_x >= 1 GeV)")
     return con.along(d).bounds
 

@@ -36,6 +36,7 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from ..averaging import energy_nodes, flux_averaged_cross_section
 from ..constants import G_F, GBAR_L, GBAR_R, M_E
 from ..constraints import Constraint
@@ -44,7 +45,7 @@ from ..kinematics import t_max_recoil
 from ..quadform import Band, QuadraticForm
 from ..reactor import reactor_spectrum
 from ..units import MeV, cm2
-from ..validation import choice, positive
+from ..validation import choice, mass, positive
 
 N_SIGMA_90 = 1.64       #: Chiang's 90% CL half-width in sigma (Secs. III, IV)
 E46 = 1e-46             #: unit of the 'absolute' entries of data/reactor_measurements.yaml, cm^2
@@ -78,7 +79,7 @@ def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
     t1, t2 = (float(t) for t in t_window)
     positive("t_window[0]", t1)
     if not t2 > t1:
-        raise ValueError(f"t_window: need T_2 > T_1 (got {t_window!r})")
+        raise InputError(f"t_window: need T_2 > T_1 (got {t_window!r})")
     spec = _spectrum(freeze_below_mev)
     e, wt = energy_nodes(spec, (t1, t2), n_e)
     u = np.minimum(t2, t_max_recoil(e))
@@ -140,20 +141,20 @@ def _constraint(m_x: float, n_sigma: float, freeze_below_mev, subset) -> Constra
     if subset is not None:
         ms = [m for m in ms if m["experiment"] in subset]
         if not ms:
-            raise ValueError(f"experiments: none of {subset!r} is in Chiang Table I")
+            raise InputError(f"experiments: none of {subset!r} is in Chiang Table I")
     bands = tuple(band_for(m, m_x, n_sigma, freeze_below_mev) for m in ms)
     return Constraint("reactors", bands, m_x)
 
 
 def constraint(m_x, gamma_x=None, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
                experiments=None) -> Constraint:
-    """All Table I bands at m_x [GeV] (gamma_x unused): Chiang Sec. IV, Fig. 2(a).
+    """All Table I bands at m_x [GeV] in [1e-6, 1e4] (gamma_x unused): Chiang Sec. IV, Fig. 2(a).
 
     n_sigma: half-width of each band in standard deviations (1.64 = the paper's 90% CL);
     freeze_below_mev: freeze the spectrum below this energy (sensitivity study);
     experiments: optional iterable of experiment names (e.g. ['TEXONO']) to keep.
     """
-    m_x = positive("m_x", m_x)
+    m_x = mass("m_x", m_x)
     n_sigma = positive("n_sigma", n_sigma)
     if freeze_below_mev is not None:
         freeze_below_mev = positive("freeze_below_mev", freeze_below_mev)

@@ -15,14 +15,15 @@ nonzero at a time; every function takes m_x in GeV and returns {"upper": ...}.
 from __future__ import annotations
 
 from .. import beam_dump, g_minus_2, zpole
-from ..validation import choice, positive
+from ..errors import InputError
+from ..validation import choice, mass, positive
 
 COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
 
 def _check(coupling, m_x):
     choice("coupling", coupling, COUPLINGS)
-    return positive("m_x", m_x)
+    return mass("m_x", m_x)
 
 
 def zpole_limit(coupling: str, m_x: float) -> dict:
@@ -35,14 +36,22 @@ def g2_limit(coupling: str, m_x: float) -> dict:
     return g_minus_2.limit(coupling, _check(coupling, m_x))
 
 
+def _check_gve(coupling, m_x, what):
+    m_x = _check(coupling, m_x)
+    if coupling != "gVe":
+        raise InputError(f"coupling {coupling!r}: the {what} limits apply to gVe only "
+                         "(g_Ae = 0, B(X->ee) = 1)")
+    return m_x
+
+
 def beam_dump_limit(coupling: str, m_x: float) -> dict:
     """Chiang Fig. 6 light-green: beam-dump exclusion on g_Ve at m_x [GeV] (approximate)."""
-    return beam_dump.limit(coupling, _check(coupling, m_x))
+    return beam_dump.limit(coupling, _check_gve(coupling, m_x, "beam-dump"))
 
 
 def fixed_target_limit(coupling: str, m_x: float) -> dict:
     """Chiang Fig. 6 light-orange: A1/APEX on g_Ve at m_x [GeV] (flat published levels)."""
-    return beam_dump.fixed_target_limit(coupling, _check(coupling, m_x))
+    return beam_dump.fixed_target_limit(coupling, _check_gve(coupling, m_x, "fixed-target"))
 
 
 LIMITS = {

@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 
+from ..validation import coupling_product, finite, mass, width
 from ..constants import ALPHA_LEP, COS2_W, G2_WEAK, GAMMA_W, GAMMA_Z, GBAR_L, GBAR_R, M_W, M_Z
 from .kinematics import Invariants
 
@@ -53,8 +54,13 @@ def z_part(sp, chirality: str):
 def g_coupling(sp, chirality: str, coupling: float, m_x: float, gamma_x: float, diagonal: bool):
     """Chiang Eq. (A16): G_C^{ll'} = delta_ll' gbar_C/(2 c_W^2 D_Z) + C_ll'/(g^2 D_X) [GeV^-2].
 
-    ``coupling`` is the real product C_ll' (dimensionless); m_x, gamma_x in GeV.
+    ``coupling`` is the real product C_ll' (dimensionless, |C| <= (4 pi)^2); m_x in [1e-6, 1e4]
+    GeV, gamma_x in [1e-10 m_x, m_x]; sp [GeV^2] finite.
     """
+    m_x = mass("m_x", m_x)
+    gamma_x = width("gamma_x", gamma_x, m_x)
+    coupling = coupling_product("coupling", coupling)
+    sp = finite("sp", sp)
     out = coupling / (G2 * d_prop(sp, m_x, gamma_x))
     if diagonal:
         out = out + z_part(sp, chirality)

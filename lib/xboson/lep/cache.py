@@ -5,12 +5,18 @@ modules that compute them, the Table II data file, the constants and the resolut
 in any of them changes the name, so a stale table can never be read. The directory is
 ``$XBOSON_CACHE`` if set, else ``.cache/xboson-lep`` at the repository root (git-ignored),
 else ``$XDG_CACHE_HOME/xboson`` (``~/.cache/xboson``). Failing to write is not an error.
+
+The cache stores named arrays and knows nothing of what they mean (no import of
+:mod:`xboson.lep.xsec`, which calls it): a file that cannot be read, lacks an array, or holds a
+non-finite number is ignored and rebuilt; a temporary file is never left behind.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +24,12 @@ import numpy as np
 from .. import constants
 from ..data import DATA_DIR
 
+__all__ = ["cache_dir", "key", "cached_arrays"]
+
 _HERE = Path(__file__).resolve().parent
 _SOURCES = [_HERE / n for n in ("kinematics.py", "amplitudes.py", "xsec.py", "table2.py", "cache.py")]
+#: what an unreadable or truncated .npz raises from np.load / indexing
+_READ_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
 
 
 def cache_dir() -> Path:
@@ -34,6 +44,7 @@ def cache_dir() -> Path:
 
 
 def key(res) -> str:
+    """Content hash naming the cache file for resolution ``res`` (anything with ``.key()``)."""
     h = hashlib.sha256()
     for p in _SOURCES:
         h.update(p.read_bytes())
@@ -44,24 +55,41 @@ def key(res) -> str:
     return h.hexdigest()[:24]
 
 
-def cached_tables(res):
-    from .xsec import Tables, tabulate
+def _read(path: Path, names) -> dict | None:
+    """The arrays ``names`` of a cache file, or None if it is unreadable, incomplete or not finite."""
+    try:
+        with np.load(path) as z:
+            out = {n: np.array(z[n]) for n in names}
+    except _READ_ERRORS:
+        return None
+    for a in out.values():
+        if a.dtype.kind in "fc" and not np.all(np.isfinite(a)):
+            return None
+    return out
 
-    path = cache_dir() / f"lep-tables-{key(res)}.npz"
-    if path.is_file():
-        try:
-            z = np.load(path)
-            return Tables(res, z["row_of_piece"], z["xa"], z["xb"], z["sqrt_map"], z["s"], z["values"],
-                          int(z["n_rows"])).prepare()
-        except Exception:  # unreadable file: recompute
-            pass
-    tab = tabulate(res)
+
+def _write(path: Path, arrays: dict) -> None:
+    """Write atomically (temporary file + rename); on any failure remove the temporary file."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
-        np.savez(tmp, row_of_piece=tab.row_of_piece, xa=tab.xa, xb=tab.xb, sqrt_map=tab.sqrt_map, s=tab.s,
-                 values=tab.values, n_rows=tab.n_rows)
+        np.savez(tmp, **arrays)
         os.replace(tmp, path)
     except OSError:
         pass
-    return tab
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def cached_arrays(res, names, build: Callable[[], dict]) -> dict:
+    """Arrays ``names`` for resolution ``res``: from the cache file if it is valid, else ``build()``
+    (written to the cache when every float in it is finite)."""
+    path = cache_dir() / f"lep-tables-{key(res)}.npz"
+    arrays = None
+    if path.is_file():
+        arrays = _read(path, names)
+    if arrays is None:
+        arrays = build()
+        if all(np.all(np.isfinite(a)) for a in arrays.values() if np.asarray(a).dtype.kind in "fc"):
+            _write(path, arrays)
+    return arrays

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..validation import finite, in_range
+
 
 def dot(a, b):
     """Minkowski product a.b (metric +,-,-,-) over the last axis [GeV^2]."""
@@ -60,7 +62,13 @@ def momenta(sqrt_s: float, x, y, cos_star, phi_star) -> Point:
 
     sqrt_s [GeV]; x = 2E_gamma/sqrt(s) in (0, 1); y = cos theta_gamma (to the e- beam);
     (cos_star, phi_star): neutrino direction in the nu nubar rest frame. Arrays broadcast.
+    Domain: sqrt_s in (0, 1e4] GeV, 0 < x <= 1, |y| <= 1, |cos_star| <= 1, phi_star finite.
     """
+    sqrt_s = in_range("sqrt_s", sqrt_s, 0.0, 1e4, lo_open=True, unit="GeV")
+    x = in_range("x", x, 0.0, 1.0, lo_open=True)
+    y = in_range("y", y, -1.0, 1.0)
+    cos_star = in_range("cos_star", cos_star, -1.0, 1.0)
+    phi_star = finite("phi_star", phi_star)
     x, y, cs, ph = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (x, y, cos_star, phi_star)))
     e = 0.5 * sqrt_s
     shape = x.shape

@@ -15,6 +15,7 @@ import functools
 import math
 from dataclasses import dataclass
 
+from ..validation import in_range
 from ..data import load_yaml
 from ..units import pb
 
@@ -106,7 +107,8 @@ def rows() -> tuple[Row, ...]:
 
 def combined_error(row: Row, n_sigma: float) -> float:
     """sqrt(delta_exp^2 + delta_SM^2) with both errors scaled to ``n_sigma`` [GeV^-2]
-    (Chiang Sec. VI, constraint after Table II is introduced)."""
+    (Chiang Sec. VI, constraint after Table II is introduced). n_sigma in (0, 10]."""
+    n_sigma = in_range("n_sigma", n_sigma, 0.0, 10.0, lo_open=True)
     return n_sigma * math.hypot(row.exp_error, row.sm_error)
 
 

@@ -33,15 +33,15 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .. import couplings
 from ..constants import COS2_W, GAMMA_Z, GBAR_L, GBAR_R, M_Z
 from ..quadform import QuadraticForm
-from ..validation import positive
-from . import table2
+from ..validation import mass, width
+from . import cache, table2
 from .amplitudes import G2, G4, kernels
 from .kinematics import invariants, momenta
 
@@ -163,9 +163,15 @@ def angular_kernels(sqrt_s: float, box: table2.Box, x, res: Resolution = DEFAULT
 
 
 # ----------------------------------------------------------------------------- tables
+#: the arrays that define a :class:`Tables` (what the on-disk cache stores)
+TABLE_ARRAYS = ("row_of_piece", "xa", "xb", "sqrt_map", "s", "values", "n_rows")
+
+
 @dataclass(frozen=True)
 class Tables:
-    """Kernel tables of all rows, flattened over pieces (shape (P, n_x, 5) for ``values``)."""
+    """Kernel tables of all rows, flattened over pieces (shape (P, n_x, 5) for ``values``).
+    Build with :meth:`build`, which also fills ``derived`` (the Chebyshev coefficients, node
+    positions and weights used by :meth:`pole_integrals`)."""
 
     res: Resolution
     row_of_piece: np.ndarray      # (P,)
@@ -175,34 +181,27 @@ class Tables:
     s: np.ndarray                 # (P,) s of the piece's row [GeV^2]
     values: np.ndarray            # (P, n_x, 5)
     n_rows: int
+    derived: dict = field(repr=False, compare=False)
 
-    # derived, filled by prepare()
-    def prepare(self):
-        t, w, th = _cheb_nodes(self.res.n_x)
-        u = 0.5 * (1 + t)
-        P = len(self.xa)
-        span = (self.xb - self.xa)[:, None]
-        uu = np.where(self.sqrt_map[:, None], u[None, :] ** 2, u[None, :])
-        x = self.xa[:, None] + span * uu
-        dxdu = span * np.where(self.sqrt_map[:, None], 2 * u[None, :], 1.0)
-        n = self.res.n_x
-        j = np.arange(n)
-        basis = np.cos(np.outer(th, j))                  # T_j(t_k), (n_nodes, n_coef)
-        # interpolate g = k / n(x): n = (1-x)/x for KL, KR (which vanish like s' at x -> 1) and
-        # 1/x for KB, KP; g is then a low-degree polynomial or a smooth rational function of x
-        g = self.values / _norm(x)[0]
-        coef = np.einsum("kj,pkc->pjc", basis, g) * (2.0 / n)
-        coef[:, 0, :] *= 0.5
-        starts = np.flatnonzero(np.r_[True, np.diff(self.row_of_piece) != 0])
-        object.__setattr__(self, "_d", dict(
-            x=x, sp=self.s[:, None] * (1 - x), wx=0.5 * w[None, :] * dxdu, coef=coef, starts=starts,
-            sa=self.s * (1 - self.xb), sb=self.s * (1 - self.xa), P=P))
-        return self
+    @classmethod
+    def build(cls, res: Resolution, row_of_piece, xa, xb, sqrt_map, s, values, n_rows) -> Tables:
+        """Tables from the raw arrays (as tabulated or read from the cache)."""
+        row_of_piece, xa, xb = np.asarray(row_of_piece), np.asarray(xa, float), np.asarray(xb, float)
+        sqrt_map, s, values = np.asarray(sqrt_map, bool), np.asarray(s, float), np.asarray(values, float)
+        if not np.all(np.isfinite(values)):
+            raise RuntimeError("LEP kernel tables hold non-finite values (a bug in the tabulation)")
+        return cls(res, row_of_piece, xa, xb, sqrt_map, s, values, int(n_rows),
+                   _derive(res, row_of_piece, xa, xb, sqrt_map, s, values))
+
+    def arrays(self) -> dict:
+        """The raw arrays, named as in :data:`TABLE_ARRAYS`."""
+        return {n: getattr(self, n) for n in TABLE_ARRAYS}
 
     def _eval(self, s0):
         """Kernel values and d/ds' at s' = s0 (P,) from the Chebyshev interpolants."""
-        d = self._d
-        x0 = 1 - s0 / self.s
+        d = self.derived
+        omx0 = s0 / self.s                       # 1 - x0, exact even where s0 << s (m_X -> 0)
+        x0 = 1 - omx0
         u0 = (x0 - self.xa) / (self.xb - self.xa)
         u0 = np.clip(u0, 0.0, 1.0)
         u0 = np.where(self.sqrt_map, np.sqrt(u0), u0)
@@ -220,7 +219,7 @@ class Tables:
         dxdu = (self.xb - self.xa) * np.where(self.sqrt_map, 2 * u0, 1.0)
         ok = dxdu > 0.1 * (self.xb - self.xa)         # no derivative at a sqrt threshold
         dgdx = np.where(ok[:, None], dgdt * 2.0 / np.where(ok, dxdu, 1.0)[:, None], 0.0)
-        n0, dn0 = _norm(x0)
+        n0, dn0 = _norm(x0, omx0)
         f0 = g0 * n0
         dfdx = np.where(ok[:, None], dgdx * n0 + g0 * dn0, 0.0)
         return f0, -dfdx / self.s[:, None]
@@ -228,13 +227,18 @@ class Tables:
     def pole_integrals(self, m2: float, gamma: float, cols=(0, 1, 2, 3)):
         """Per row: Q[c] = int k_c |h|^2 dx and H[c] = int k_c h dx for kernel columns ``cols``,
         h = 1/(s' - m2 + i gamma) [m2, gamma in GeV^2]. Returns (Q (R, nc), H (R, nc) complex)."""
-        d = self._d
+        d = self.derived
         cols = list(cols)
         sa, sb = d["sa"], d["sb"]
         s0 = np.clip(m2, sa, sb)
         f0, f1 = self._eval(s0)
-        f0, f1 = f0[:, cols], f1[:, cols]
         da, db = sa - m2, sb - m2
+        # a pole farther from a piece than the piece's length: |h|^2 and h are smooth on it and the
+        # plain quadrature is exact to rounding (no subtraction, so int k |h|^2 stays >= 0; this is
+        # also the contact limit m_X^2 >> s)
+        far = np.minimum(np.abs(da), np.abs(db)) > (sb - sa)
+        f0 = np.where(far[:, None], 0.0, f0[:, cols])
+        f1 = np.where(far[:, None], 0.0, f1[:, cols])
         same = da * db > 0
         # int |h|^2 ds' without cancellation when the pole is outside
         a0 = np.where(same, np.arctan(gamma * (sb - sa) / np.where(same, gamma**2 + da * db, 1.0)),
@@ -253,14 +257,37 @@ class Tables:
 
     def plain_integral(self, col: int):
         """Per row: int k_col dx (no propagator)."""
-        d = self._d
+        d = self.derived
         return np.add.reduceat(np.sum(d["wx"] * self.values[:, :, col], axis=1), d["starts"])
 
 
-def _norm(x):
-    """Normalisation n(x) of the five kernel columns and dn/dx, shape x.shape + (5,)."""
+def _derive(res, row_of_piece, xa, xb, sqrt_map, s, values) -> dict:
+    """Chebyshev interpolants of k / n(x) per piece, node positions s' and Fejer weights."""
+    t, w, th = _cheb_nodes(res.n_x)
+    u = 0.5 * (1 + t)
+    span = (xb - xa)[:, None]
+    uu = np.where(sqrt_map[:, None], u[None, :] ** 2, u[None, :])
+    x = xa[:, None] + span * uu
+    dxdu = span * np.where(sqrt_map[:, None], 2 * u[None, :], 1.0)
+    n = res.n_x
+    j = np.arange(n)
+    basis = np.cos(np.outer(th, j))                  # T_j(t_k), (n_nodes, n_coef)
+    # interpolate g = k / n(x): n = (1-x)/x for KL, KR (which vanish like s' at x -> 1) and
+    # 1/x for KB, KP; g is then a low-degree polynomial or a smooth rational function of x
+    g = values / _norm(x)[0]
+    coef = np.einsum("kj,pkc->pjc", basis, g) * (2.0 / n)
+    coef[:, 0, :] *= 0.5
+    starts = np.flatnonzero(np.r_[True, np.diff(row_of_piece) != 0])
+    return dict(x=x, sp=s[:, None] * (1 - x), wx=0.5 * w[None, :] * dxdu, coef=coef, starts=starts,
+                sa=s * (1 - xb), sb=s * (1 - xa), P=len(xa))
+
+
+def _norm(x, one_minus_x=None):
+    """Normalisation n(x) of the five kernel columns and dn/dx, shape x.shape + (5,).
+    ``one_minus_x`` (= s'/s) may be given where 1 - x would round to zero."""
     x = np.asarray(x, dtype=float)[..., None]
-    lr = (1 - x) / x
+    omx = 1 - x if one_minus_x is None else np.asarray(one_minus_x, dtype=float)[..., None]
+    lr = omx / x
     inv = 1 / x
     n = np.concatenate([lr, lr, inv, inv, inv], axis=-1)
     dn = np.concatenate([-1 / x**2] * 5, axis=-1)
@@ -275,17 +302,21 @@ def tabulate(res: Resolution = DEFAULT, rows=None) -> Tables:
         for p in pieces(r):
             rp.append(i), xa.append(p.xa), xb.append(p.xb), sq.append(p.sqrt_map), ss.append(r.s)
             vals.append(_tabulate_piece(r, p, res))
-    return Tables(res, np.array(rp), np.array(xa), np.array(xb), np.array(sq, bool), np.array(ss),
-                  np.array(vals), len(rows)).prepare()
+    return Tables.build(res, np.array(rp), np.array(xa), np.array(xb), np.array(sq, bool), np.array(ss),
+                        np.array(vals), len(rows))
 
 
 @functools.lru_cache(maxsize=4)
 def tables(res: Resolution = DEFAULT) -> Tables:
     """Kernel tables of all Table II rows at resolution ``res``, from the on-disk cache when
     it holds them for exactly this code, data and resolution (:mod:`xboson.lep.cache`)."""
-    from . import cache
+    return cached_tables(res)
 
-    return cache.cached_tables(res)
+
+def cached_tables(res: Resolution = DEFAULT) -> Tables:
+    """Kernel tables from the on-disk cache (rebuilt and stored if absent or invalid); no memo."""
+    arrays = cache.cached_arrays(res, TABLE_ARRAYS, lambda: tabulate(res).arrays())
+    return Tables.build(res, **arrays)
 
 
 # ----------------------------------------------------------------------------- physics
@@ -350,8 +381,8 @@ def x_coefficients(m_x: float, gamma_x: float, res: Resolution = DEFAULT) -> XCo
     Linear terms use 1/(conj(D_Z) D_X) = (1/conj(D_Z) - 1/D_X) / (D_X - conj(D_Z)) so that only
     single-pole integrals are needed; the Z-pole ones are m_X independent and kept.
     """
-    m_x = positive("m_x", m_x)
-    gamma_x = positive("gamma_x", gamma_x)
+    m_x = mass("m_x", m_x)
+    gamma_x = width("gamma_x", gamma_x, m_x)
     tab = tables(res)
     key = res.key()
     if key not in _ZTAB:

@@ -36,7 +36,7 @@ from .. import couplings
 from ..constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE, SIN2_W
 from ..kinematics import check_recoil
 from ..scattering import dsigma_dT_terms
-from ..validation import choice, finite, positive
+from ..validation import choice, coupling, finite, mass, non_negative
 from .mixing import G_WEAK, check_epsilon, current_couplings
 from .models import Model, get_model
 
@@ -46,7 +46,8 @@ EXT_BASIS = ("L0", "R0", "L1", "R1")  #: coordinates of the fits' quadratic form
 
 @dataclass(frozen=True)
 class U1XPoint:
-    """A point of a U(1)_X model: charges, g_X, m_Z' [GeV], epsilon (|eps| < 1), alpha [rad]."""
+    """A point of a U(1)_X model: charges, g_X (|g_X| <= 4 pi), m_Z' [GeV] in [1e-6, 1e4],
+    epsilon (|eps| < 1), alpha [rad] (finite)."""
 
     model: Model
     g_x: float
@@ -56,8 +57,8 @@ class U1XPoint:
 
     def __post_init__(self):
         object.__setattr__(self, "model", get_model(self.model))
-        object.__setattr__(self, "g_x", finite("g_x", self.g_x))
-        object.__setattr__(self, "m_zp", positive("m_zp", self.m_zp))
+        object.__setattr__(self, "g_x", coupling("g_x", self.g_x))
+        object.__setattr__(self, "m_zp", mass("m_zp", self.m_zp))
         object.__setattr__(self, "epsilon", check_epsilon(self.epsilon))
         object.__setattr__(self, "alpha", finite("alpha", self.alpha))
 
@@ -121,7 +122,9 @@ def dsigma_dT(point: U1XPoint, e_nu, t, flavour="e", anti=False, exact=True):
 
 
 def r_factor(m_zp, t):
-    """r = 1 / ((2 m_e T + m_Z'^2) G_F), Lindner Eq. (3.14) (dimensionless). m_zp, t in GeV."""
+    """r = 1 / ((2 m_e T + m_Z'^2) G_F), Lindner Eq. (3.14) (dimensionless). m_zp in [1e-6, 1e4]
+    GeV, t >= 0 GeV."""
+    m_zp, t = mass("m_zp", m_zp), non_negative("t", t)
     return 1.0 / ((2 * M_E * np.asarray(t, float) + m_zp**2) * G_F)
 
 
@@ -240,7 +243,9 @@ def ext_couplings(model, g_x, epsilon=0.0, alpha=0.0) -> np.ndarray:
 
 
 def propagator_factor(m_zp, t):
-    """f(T) = (m_Z'^2 + 2 m_e T) / (m_Z^2 + 2 m_e T), m_Z = M_Z_TREE (dimensionless)."""
+    """f(T) = (m_Z'^2 + 2 m_e T) / (m_Z^2 + 2 m_e T), m_Z = M_Z_TREE (dimensionless); m_zp in
+    [1e-6, 1e4] GeV, t >= 0 GeV."""
+    m_zp, t = mass("m_zp", m_zp), non_negative("t", t)
     q = 2 * M_E * np.asarray(t, float)
     return (m_zp**2 + q) / (M_Z_TREE**2 + q)
 

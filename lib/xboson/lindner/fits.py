@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+from ..errors import InputError
 from ..averaging import energy_nodes, gauss_legendre, recoil_nodes
 from ..constants import ALPHA_0, G_F, GBAR_L, GBAR_R, M_E
 from ..data import DATA_DIR, load_yaml
@@ -43,7 +44,7 @@ from ..reactor import reactor_spectrum
 from ..scattering import dsigma_dT_terms
 from ..spectra import Spectrum
 from ..units import MeV, keV
-from ..validation import choice, finite, in_range, positive
+from ..validation import choice, finite, in_range, mass, positive
 from .cross_sections import EXT_BASIS, ext_couplings, propagator_factor
 from .models import get_model
 
@@ -69,9 +70,9 @@ def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list
     source: a :class:`~xboson.spectra.Spectrum` or a beam energy [GeV]; m_zp [GeV]; windows:
     [(T1, T2), ...] in GeV. Uses Chiang's exact coefficients (:func:`xboson.scattering.dsigma_dT_terms`)
     and the quadrature nodes of :func:`xboson.averaging.recoil_nodes`. Units: GeV^-2 times the
-    spectrum's units.
+    spectrum's units. Domain: m_zp in [1e-6, 1e4] GeV.
     """
-    m_zp = positive("m_zp", m_zp)
+    m_zp = mass("m_zp", m_zp)
     out = []
     for t1, t2 in windows:
         e, we = _energy_nodes(source, t1, t2, n_e)
@@ -239,13 +240,13 @@ class BinnedMeasurement:
                 bins = [(float(a) * unit, float(b) * unit) for a, b in d[key]]
                 break
         else:
-            raise ValueError(f"binned data {name!r}: need bins_gev, bins_mev or bins_kev")
+            raise InputError(f"binned data {name!r}: need bins_gev, bins_mev or bins_kev")
         src = d.get("source", "reactor")
         src = reactor_spectrum() if src == "reactor" else positive("energy_gev", src["energy_gev"])
         rate = np.asarray(finite("rate", d["rate"]), float)
         err = np.asarray(positive("error", d["error"]), float)
         if not (len(bins) == rate.size == err.size):
-            raise ValueError(f"binned data {name!r}: bins, rate and error differ in length")
+            raise InputError(f"binned data {name!r}: bins, rate and error differ in length")
         sm = d.get("sm_rate")
         return cls(name, bins, rate, err, src, d.get("flavour", "e"), bool(d.get("anti", True)),
                    d.get("scale"), None if sm is None else np.asarray(sm, float))
@@ -259,7 +260,7 @@ class BinnedMeasurement:
         elif self.sm_rate is not None:
             a = float(np.sum(self.sm_rate * sm_n) / np.sum(sm_n * sm_n))
         else:
-            raise ValueError(f"binned data {self.name!r}: need scale or sm_rate")
+            raise InputError(f"binned data {self.name!r}: need scale or sm_rate")
 
         def chi2(p):
             tot = 0.0
@@ -289,8 +290,8 @@ def experiment_names() -> list[str]:
 
 def prepare(experiment, m_zp) -> list[Prepared]:
     """Prepared chi^2 terms of ``experiment`` ('texono', 'charm2', 'gemma', a binned file's name, or
-    'combined' = the three summary measurements) at m_Z' [GeV]."""
-    m_zp = positive("m_zp", m_zp)
+    'combined' = the three summary measurements) at m_Z' [GeV] in [1e-6, 1e4]."""
+    m_zp = mass("m_zp", m_zp)
     registry = dict(SUMMARY, **binned_experiments())
     choice("experiment", experiment, list(registry) + ["combined"])
     if experiment == "combined":
@@ -312,40 +313,71 @@ def scan_couplings(model, scan, lam, alpha_over_gx=0.0, epsilon=0.0):
     return ext_couplings(model, 0.0 * lam, 0.0, lam)
 
 
-def _first_crossing(fn, lam_max):
+#: largest |alpha / g_X| accepted for the g_x scan (alpha = R g_X stays a small mixing angle
+#: times O(1e3) at most; beyond, the scan leaves the range where Lindner Eq. 2.11 is used)
+ALPHA_OVER_GX_MAX = 1e3
+
+
+@dataclass(frozen=True)
+class ScanLimit:
+    """Result of a one-parameter scan: ``upper`` (the 90% CL limit, or None) and ``status``:
+    'limit' (Delta chi^2 reached 2.706 at ``upper``), 'unbounded' (it never did up to
+    :data:`SCAN_MAX`; ``upper`` is None) or 'excluded' (the whole scan line, including its zero,
+    lies more than 2.706 above the SM chi^2 -- e.g. a fixed epsilon already excluded -- so every
+    value of the scanned parameter is excluded; ``upper`` is None)."""
+
+    upper: float | None
+    status: str
+
+
+def _first_crossing(fn, lam_max, chi2_sm):
     grid = np.concatenate([[0.0], np.logspace(-10, math.log10(lam_max), 241)])
     c = fn(grid)
+    if not (np.all(np.isfinite(c)) and math.isfinite(chi2_sm)):
+        raise FloatingPointError("non-finite chi^2 inside the declared domain (a bug)")
     ibest = int(np.argmin(c))
     cmin = float(c[ibest])
+    if cmin - chi2_sm > DCHI2_90:
+        return ScanLimit(None, "excluded")
     above = np.nonzero(c[ibest:] - cmin > DCHI2_90)[0]
     if above.size == 0:
-        return None
+        return ScanLimit(None, "unbounded")
     i = ibest + int(above[0])
     a, b = grid[i - 1], grid[i]
-    return float(brentq(lambda x: float(fn(np.array([x]))[0]) - cmin - DCHI2_90, a, b, xtol=1e-300, rtol=1e-10))
+    root = brentq(lambda x: float(fn(np.array([x]))[0]) - cmin - DCHI2_90, a, b, xtol=1e-300, rtol=1e-10)
+    return ScanLimit(float(root), "limit")
 
 
-def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
-    """90% CL upper limit on the scanned parameter at m_Z' [GeV] (g_X in Lindner's g_X Q_X / 2
-    convention; epsilon; alpha in rad). None if Delta chi^2 never reaches 2.706 in the scan range.
+def scan_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None) -> ScanLimit:
+    """90% CL upper limit on the scanned parameter at m_Z' [GeV] with its status (:class:`ScanLimit`):
+    g_X in Lindner's g_X Q_X / 2 convention; epsilon; alpha in rad.
 
-    The limit is the first crossing of Delta chi^2 = 2.706 above the best fit; for couplings with
-    destructive interference a second allowed island at larger values can exist beyond it.
+    The limit is the first crossing of Delta chi^2 = 2.706 above the best fit of the scan line;
+    for couplings with destructive interference a second allowed island at larger values can exist
+    beyond it. Domain: m_zp in [1e-6, 1e4] GeV, |alpha_over_gx| <= 1e3, |epsilon| < 1, model
+    charges |q| <= 1e6.
     """
     model = get_model(model)
     choice("scan", scan, SCANS)
-    m_zp = positive("m_zp", m_zp)
-    r = finite("alpha_over_gx", alpha_over_gx)
+    m_zp = mass("m_zp", m_zp)
+    r = in_range("alpha_over_gx", alpha_over_gx, -ALPHA_OVER_GX_MAX, ALPHA_OVER_GX_MAX)
     eps = in_range("epsilon", epsilon, -1, 1, lo_open=True, hi_open=True)
     if scan != "g_x" and (r != 0 or eps != 0):
-        raise ValueError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")
+        raise InputError(f"scan {scan!r}: --alpha-over-gx and --epsilon apply to the g_x scan only")
     terms = prepared if prepared is not None else prepare(experiment, m_zp)
 
-    def fn(lam):
+    def fn(lam, eps=eps):
         p = scan_couplings(model, scan, lam, r, eps)
         return sum(t.chi2(p) for t in terms)
 
-    return _first_crossing(fn, SCAN_MAX[scan])
+    chi2_sm = float(fn(np.array([0.0]), eps=0.0)[0])      # g_X = epsilon = alpha = 0
+    return _first_crossing(fn, SCAN_MAX[scan], chi2_sm)
+
+
+def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
+    """The limit of :func:`scan_limit` alone: a float, or None when there is none ('unbounded' or
+    'excluded' -- ask :func:`scan_limit` which)."""
+    return scan_limit(model, experiment, m_zp, scan, alpha_over_gx, epsilon, prepared).upper
 
 
 def limit_curve(model, experiment, masses, scan="g_x", alpha_over_gx=0.0, epsilon=0.0):
@@ -375,8 +407,9 @@ def limit_curves(models, experiments, masses, scan="g_x", alpha_over_gx=0.0, eps
 
 
 def paper_to_gq(g_x):
-    """Lindner's g_X (covariant derivative g_X Q_X / 2) expressed in the g Q convention: g = g_X / 2."""
-    return 0.5 * np.asarray(g_x, float)
+    """Lindner's g_X (covariant derivative g_X Q_X / 2) expressed in the g Q convention: g = g_X / 2.
+    g_x finite (scalar or array)."""
+    return 0.5 * np.asarray(finite("g_x", g_x), float)
 
 
 def m_zp_threshold(t_min):

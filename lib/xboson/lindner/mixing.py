@@ -21,10 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import InputError
 from ..constants import G2_WEAK, SIN2_W
-from ..validation import finite, in_range, non_negative, positive
+from ..validation import G_MAX, finite, in_range, non_negative
 
 G_WEAK = math.sqrt(G2_WEAK)  #: SU(2) gauge coupling g (tree level, from G_F and m_W)
+
+
+#: GeV^2: largest |mass-matrix entry| accepted, (1e4 GeV)^2 (the declared mass domain squared)
+MASS2_MAX = 1e8
 
 
 def check_epsilon(epsilon):
@@ -61,9 +66,9 @@ def U_alpha(alpha, s2w=SIN2_W) -> np.ndarray:
 
 def mass_matrix_fundamental(z, x, delta, s2w=SIN2_W) -> np.ndarray:
     """M^_{3x3} of Lindner Eq. (2.9) in GeV^2 from z, x, delta (GeV^2)."""
-    z = non_negative("z", z)
-    x = non_negative("x", x)
-    delta = finite("delta", delta)
+    z = in_range("z", z, 0.0, MASS2_MAX, unit="GeV^2")
+    x = in_range("x", x, 0.0, MASS2_MAX, unit="GeV^2")
+    delta = in_range("delta", delta, -MASS2_MAX, MASS2_MAX, unit="GeV^2")
     u = U_W(s2w)
     return u @ np.array([[0.0, 0, 0], [0, z, delta], [0, delta, x]]) @ u.T
 
@@ -111,20 +116,20 @@ def _reduced_matrix(z, x, delta, eps, s):
 def diagonalise(z, x, delta, epsilon=0.0, s2w=SIN2_W) -> Mixing:
     """Exact physical masses (Lindner Eqs. A.15-A.17) and mixing angle alpha (Eqs. 2.12-2.14).
 
-    z, x [GeV^2] >= 0, delta [GeV^2], |epsilon| < 1. Stable for tiny epsilon, delta and a light
+    z, x in [0, 1e8] GeV^2, |delta| <= 1e8 GeV^2, |epsilon| < 1. Stable for tiny epsilon, delta and a light
     Z': alpha = atan(2b / (d - a)) / 2 on the 2x2 block, the heavier eigenvalue from
     (a + d)/2 + sqrt(((a - d)/2)^2 + b^2) (a sum of positive terms) and the lighter one from
     det / heavier = (z x - delta^2) / ((1 - eps^2) m_heavy^2).
     """
     eps = check_epsilon(epsilon)
-    z = non_negative("z", z)
-    x = non_negative("x", x)
-    delta = finite("delta", delta)
+    z = in_range("z", z, 0.0, MASS2_MAX, unit="GeV^2")
+    x = in_range("x", x, 0.0, MASS2_MAX, unit="GeV^2")
+    delta = in_range("delta", delta, -MASS2_MAX, MASS2_MAX, unit="GeV^2")
     s, _ = _sc(s2w)
     a, b, d, dma, eta2 = _reduced_matrix(z, x, delta, eps, s)
     det = (z * x - delta * delta) / eta2
     if det < 0:
-        raise ValueError("z x - delta^2 must be >= 0 (a tachyonic state otherwise)")
+        raise InputError("z x - delta^2 must be >= 0 (a tachyonic state otherwise)")
     half = 0.5 * dma
     heavy = 0.5 * (a + d) + math.hypot(half, b)
     light = det / heavy if heavy > 0 else 0.0
@@ -144,17 +149,23 @@ def tan_alpha(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
         P = (1 - eps^2)(m_Z^2 - m_Z'^2)^2 - 4 (delta + eps m_Z^2 s_W)(delta + eps s_W m_Z'^2),
 
     algebraically identical to the printed numerator/denominator (multiply by the conjugate).
-    Masses squared in GeV^2; valid when the heavier state is mostly the SM Z.
+    Masses squared in GeV^2; valid when the heavier state is mostly the SM Z: m_zp2 < m_z2 and
+    P >= 0 (real mixing angle); outside, InputError naming the parameters.
     """
     eps = check_epsilon(epsilon)
-    m_z2 = positive("m_z2", m_z2)
-    m_zp2 = non_negative("m_zp2", m_zp2)
-    delta = finite("delta", delta)
+    m_z2 = in_range("m_z2", m_z2, 0.0, MASS2_MAX, lo_open=True, unit="GeV^2")
+    m_zp2 = in_range("m_zp2", m_zp2, 0.0, MASS2_MAX, unit="GeV^2")
+    delta = in_range("delta", delta, -MASS2_MAX, MASS2_MAX, unit="GeV^2")
     s, _ = _sc(s2w)
     eta = math.sqrt((1 - eps) * (1 + eps))
     p1 = delta + eps * m_z2 * s
     p2 = delta + eps * s * m_zp2
+    if not m_zp2 < m_z2:
+        raise InputError(f"m_zp2 must be < m_z2 for Lindner Eq. (2.14) (got m_zp2 = {m_zp2:g}, m_z2 = {m_z2:g})")
     big = (1 - eps) * (1 + eps) * (m_z2 - m_zp2) ** 2 - 4 * p1 * p2
+    if not big >= 0:
+        raise InputError(f"delta, epsilon: (1 - eps^2)(m_Z^2 - m_Z'^2)^2 - 4 (delta + eps s_W m_Z^2)"
+                         f"(delta + eps s_W m_Z'^2) must be >= 0 for a real mixing angle (got {big:g})")
     return -2.0 * p1 / (math.sqrt(big) + eta * (m_z2 - m_zp2))
 
 
@@ -222,10 +233,11 @@ def current_couplings(q_x, g_x, epsilon=0.0, alpha=0.0, s2w=SIN2_W, g=G_WEAK):
     line of Eq. 2.22).
 
     q_x: dict {'nu': Q_nu^L, 'eL': Q_e^L, 'eR': Q_e^R}; g_x, epsilon, alpha may be arrays
-    (broadcast). Returns {'Z': {f: h}, 'Zp': {f: h}} (dimensionless).
+    (broadcast); |g_x| <= 4 pi, |epsilon| < 1, alpha finite [rad], |Q_X| <= 1e6. Returns
+    {'Z': {f: h}, 'Zp': {f: h}} (dimensionless).
     """
     eps = check_epsilon(epsilon)
-    g_x = finite("g_x", g_x)
+    g_x = in_range("g_x", g_x, -G_MAX, G_MAX)
     alpha = finite("alpha", alpha)
     s, c = _sc(s2w)
     eta = np.sqrt((1 - eps) * (1 + eps))

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..data import load_yaml
-from ..validation import choice, finite
+from ..validation import charge, choice, coupling
 
 MODEL_NAMES = ("C", "D", "E", "F", "G", "B-L")
 
 
 @dataclass(frozen=True)
 class Model:
-    """U(1)_X charges (dimensionless). ``q_nu`` = Q_nu^L, ``q_el`` = Q_e^L, ``q_er`` = Q_e^R."""
+    """U(1)_X charges (dimensionless, finite, |q| <= 1e6). ``q_nu`` = Q_nu^L, ``q_el`` = Q_e^L,
+    ``q_er`` = Q_e^R."""
 
     name: str
     q_nu: float
@@ -28,7 +29,7 @@ class Model:
 
     def __post_init__(self):
         for k in ("q_nu", "q_el", "q_er"):
-            object.__setattr__(self, k, finite(k, getattr(self, k)))
+            object.__setattr__(self, k, charge(k, getattr(self, k)))
 
     @property
     def charges(self) -> dict:
@@ -37,16 +38,17 @@ class Model:
 
     def chiang_products(self, g_x) -> dict:
         """Chiang's coupling products in the no-mixing limit (Lindner's g_X Q_X / 2 convention):
-        L = g_X^2 Q_nu Q_eL / 4, R = g_X^2 Q_nu Q_eR / 4."""
-        g_x = finite("g_x", g_x)
+        L = g_X^2 Q_nu Q_eL / 4, R = g_X^2 Q_nu Q_eR / 4. |g_x| <= 4 pi."""
+        g_x = coupling("g_x", g_x)
         return {"L": g_x**2 * self.q_nu * self.q_el / 4, "R": g_x**2 * self.q_nu * self.q_er / 4}
 
 
 def custom_model(q_l, q_er, name="custom", q_nu=None) -> Model:
     """A user-defined model: lepton-doublet charge ``q_l`` (nu_L and e_L unless ``q_nu`` is given)
-    and e_R charge ``q_er``. Anomaly cancellation is the user's responsibility."""
-    q_l = finite("q_l", q_l)
-    return Model(name, q_l if q_nu is None else finite("q_nu", q_nu), q_l, finite("q_er", q_er))
+    and e_R charge ``q_er`` (each finite, |q| <= 1e6). Anomaly cancellation is the user's
+    responsibility."""
+    q_l = charge("q_l", q_l)
+    return Model(name, q_l if q_nu is None else charge("q_nu", q_nu), q_l, charge("q_er", q_er))
 
 
 def get_model(name) -> Model:

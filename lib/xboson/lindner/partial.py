@@ -25,9 +25,10 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from ..constants import G_F, M_E
-from ..kinematics import t_max_recoil
-from ..validation import non_negative, positive
+from ..kinematics import E_NU_MAX, E_NU_MIN, check_recoil, t_max_recoil
+from ..validation import in_range, mass, non_negative
 
 _SERIES_MAX = 0.3
 _K = np.arange(1, 80, dtype=float)
@@ -84,16 +85,17 @@ def _log1p_minus_frac(w):
 
 def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
     """I_ij = int_{T1}^{T2} K_ij dT of Lindner Eq. (C.4) (with K_12 restored), upper triangular,
-    shape (*broadcast, 4, 4). e_nu, t1 <= t2 <= T_max(E), m_zp in GeV. Stable for all m_Z'."""
-    e = positive("e_nu", e_nu)
+    shape (*broadcast, 4, 4). e_nu in [1e-9, 1e6], 0 <= t1 <= t2 <= T_max(E), m_zp in [1e-6, 1e4]
+    (all GeV). Stable for all m_Z' in the domain."""
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     t1 = non_negative("t1", t1)
     t2 = non_negative("t2", t2)
-    m = positive("m_zp", m_zp)
+    m = mass("m_zp", m_zp)
     e, t1, t2 = np.broadcast_arrays(np.asarray(e, float), np.asarray(t1, float), np.asarray(t2, float))
     if np.any(t2 < t1):
-        raise ValueError("t2 must be >= t1")
+        raise InputError("t2 must be >= t1")
     if np.any(t2 > t_max_recoil(e) * (1 + 1e-12)):
-        raise ValueError("t2 above T_max(E): clip the window first (Lindner Eq. 4.6)")
+        raise InputError("t2 above T_max(E): clip the window first (Lindner Eq. 4.6)")
     m2 = m * m
     dt = t2 - t1
     u1 = m2 + 2 * M_E * t1
@@ -124,8 +126,10 @@ def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
 
 
 def kernel_matrix(e_nu, t, m_zp) -> np.ndarray:
-    """K_ij(T) of Lindner Eq. (C.4) with K_12 restored (upper triangular), for tests."""
-    e, t, m2 = float(e_nu), float(t), float(m_zp) ** 2
+    """K_ij(T) of Lindner Eq. (C.4) with K_12 restored (upper triangular), for tests. Scalars:
+    e_nu in [1e-9, 1e6], 0 <= t <= T_max(E), m_zp in [1e-6, 1e4] (GeV)."""
+    e, t = (float(v) for v in check_recoil(e_nu, t))
+    m2 = mass("m_zp", m_zp) ** 2
     u = m2 + 2 * M_E * t
     y2 = (e - t) ** 2 / e**2
     k = np.zeros((4, 4))
@@ -142,17 +146,25 @@ def kernel_matrix(e_nu, t, m_zp) -> np.ndarray:
     return k
 
 
+def _checked_window(e_nu, t1, t2, m_zp):
+    """(E, m_Z'^2) after the checks of :func:`partial_matrix` (scalars)."""
+    partial_matrix(e_nu, t1, t2, m_zp)
+    return float(e_nu), float(m_zp) ** 2
+
+
 def printed_I13(e_nu, t1, t2, m_zp):
-    """Lindner Eq. (C.7) exactly as printed (double precision), for the errata tests."""
-    e, m2 = e_nu, m_zp**2
+    """Lindner Eq. (C.7) exactly as printed (double precision), for the errata tests. Domain as
+    :func:`partial_matrix`."""
+    e, m2 = _checked_window(e_nu, t1, t2, m_zp)
     lg = math.log((m2 + 2 * M_E * t2) / (m2 + 2 * M_E * t1))
     return (lg * (m2 + 2 * e * M_E) ** 2 + 2 * M_E * (m2 + M_E * (4 * e - t1 - t2)) * (t1 - t2)) / (
         16 * math.pi * e**2 * G_F * M_E**2)
 
 
 def printed_I33(e_nu, t1, t2, m_zp):
-    """Lindner Eq. (C.11) as printed, with its missing overall 1/(8 pi E^2 G_F^2 m_e^2) restored."""
-    e, m2 = e_nu, m_zp**2
+    """Lindner Eq. (C.11) as printed, with its missing overall 1/(8 pi E^2 G_F^2 m_e^2) restored.
+    Domain as :func:`partial_matrix`."""
+    e, m2 = _checked_window(e_nu, t1, t2, m_zp)
     u1, u2 = m2 + 2 * M_E * t1, m2 + 2 * M_E * t2
     lg = math.log(u2 / u1)
     num = -(0.5 * lg * (m2 + 2 * e * M_E)
@@ -172,7 +184,7 @@ def partial_cross_section(point, e_nu, t1, t2, flavour="e", anti=False):
     point: :class:`~xboson.lindner.cross_sections.U1XPoint`."""
     from .cross_sections import a12, b12, g_sm
 
-    e = positive("e_nu", e_nu)
+    e = in_range("e_nu", e_nu, E_NU_MIN, E_NU_MAX, unit="GeV")
     tmax = t_max_recoil(e)
     tb1, tb2 = min(t1, tmax), min(t2, tmax)
     if tb2 <= tb1:
