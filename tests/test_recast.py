@@ -204,7 +204,7 @@ def test_library_entry_point_and_curve():
 
 
 @pytest.mark.parametrize("masses, match", [([0.0], "positive"), ([1e3], r"\[0.0001, 100\]"),
-                                           ([float("nan")], "finite"), ([], "need 1")])
+                                           ([float("nan")], "finite"), ([], "must not be empty")])
 def test_masses_outside_the_domain(masses, match):
     with pytest.raises(ValueError, match=match):
         recast("B-L", masses)

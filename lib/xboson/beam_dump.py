@@ -57,6 +57,7 @@ from . import beam_dump_acceptance as acc
 from .data import load_yaml
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
 from .validation import choice, in_range, non_negative, positive
+from .errors import InputError
 
 AVOGADRO = 6.02214129e23  #: mol^-1 (CODATA 2010, as in PDG 2012)
 B_TSAI = 4.0 / 3.0        #: b in Tsai's I_e (thick-target electron energy distribution)
@@ -270,7 +271,7 @@ def _check_mass(m_x) -> float:
     """m_x [GeV] checked: finite and above the e+ e- threshold 2 m_e (the only decay the beam dumps see)."""
     m = positive("m_x", m_x)
     if m <= 2 * M_E:
-        raise ValueError(f"m_x must exceed 2 m_e = {2 * M_E:.6g} GeV for X -> e+ e- (got {m_x!r})")
+        raise InputError(f"m_x must exceed 2 m_e = {2 * M_E:.6g} GeV for X -> e+ e- (got {m_x!r})")
     return m
 
 
@@ -405,7 +406,7 @@ def mass_reach(name: str, *, mode: str = "chiang", acceptance: str = "detector",
     choice("experiment", name, experiments())
     m_lo, m_hi = _check_mass(m_lo), positive("m_hi", m_hi)
     if m_hi <= m_lo:
-        raise ValueError(f"m_hi must exceed m_lo (got m_lo={m_lo!r}, m_hi={m_hi!r})")
+        raise InputError(f"m_hi must exceed m_lo (got m_lo={m_lo!r}, m_hi={m_hi!r})")
     in_range("rel_tol", rel_tol, 1e-8, 0.5)
 
     def excluded(m):
@@ -433,7 +434,7 @@ def limit(coupling: str, m_x: float, *, acceptance: str = "detector") -> dict:
     Approximate (module docstring)."""
     choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
     if coupling != "gVe":
-        raise ValueError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
+        raise InputError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     bands = combined_band(positive("m_x", m_x), acceptance=acceptance)
     if not bands:
         return {"upper": None}
@@ -457,6 +458,6 @@ def fixed_target_limit(coupling: str, m_x: float) -> dict:
     175-300 MeV. Approximate (flat published levels)."""
     choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
     if coupling != "gVe":
-        raise ValueError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
+        raise InputError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     lv = fixed_target_levels(m_x)
     return {"upper": min(lv.values()) if lv else None}

@@ -38,6 +38,7 @@ import numpy as np
 from .constants import M_E
 from .data import load_yaml
 from .validation import choice, in_range, positive
+from .errors import InputError
 
 RULES = ("pair", "any", "positron")
 ACCEPTANCES = ("none", "detector")
@@ -86,7 +87,7 @@ def detector(name: str) -> Detector:
     in_range("efficiency", det.efficiency, 0.0, 1.0, lo_open=True)
     for field in ("distance", "radius"):
         if not getattr(det, field) > 0:
-            raise ValueError(f"{name}: {field} must be positive (got {getattr(det, field)!r})")
+            raise InputError(f"{name}: {field} must be positive (got {getattr(det, field)!r})")
     for field in ("e_min", "e_daughter_min"):
         in_range(f"{name} {field}", getattr(det, field), 0.0)
     return det
@@ -100,7 +101,7 @@ def angular_fraction(theta_max, x, m, e_e):
     x = np.asarray(x, dtype=float)
     e_e = np.asarray(e_e, dtype=float)
     if np.any(theta_max < 0) or np.any((x <= 0) | (x >= 1)) or m <= 0 or np.any(e_e <= 0):
-        raise ValueError("angular_fraction needs theta_max >= 0, 0 < x < 1, m > 0 and e_e > 0")
+        raise InputError("angular_fraction needs theta_max >= 0, 0 < x < 1, m > 0 and e_e > 0")
     u0 = m * m * (1 - x) / x + M_E**2 * x
     big_a = 1 - x + 0.5 * x * x
     b_over_u0 = x * (1 - x) * m * m / u0

@@ -20,4 +20,11 @@ def sources() -> list[str]:
 
 
 def limit(coupling: str, constraint: str, m_x: float) -> dict:
-from .validation import choice, mass
+    """Limit on ``coupling`` from source ``constraint`` at m_x [GeV]: {"upper": ..., ...}.
+
+    Domain: m_x in [1e-6, 1e4] GeV. ``upper`` is None where the source does not reach.
+    """
+    from .experiments import lookup
+
+    choice("constraint", constraint, sources())
+    return lookup("LIMITS", constraint)(coupling, mass("m_x", m_x))

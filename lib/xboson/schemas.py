@@ -12,6 +12,7 @@ The schema language is a handful of small classes: :class:`Num`, :class:`Str`, :
 
 from __future__ import annotations
 
+import fnmatch
 import math
 from dataclasses import dataclass, field
 
@@ -159,19 +160,38 @@ def _join(path, key):
     return f"{path}.{key}" if path else str(key)
 
 
-def _finite_everywhere(v, path):
-    """Every number anywhere in the file is finite (YAML's .nan / .inf are never data)."""
+def _finite_everywhere(v, path, infinite_ok=()):
+    """Every number anywhere in the file is finite (YAML's .nan / .inf are never data), except
+    +inf at the key paths matching a pattern of ``infinite_ok`` (documented "no cut" markers)."""
     if isinstance(v, float) and not math.isfinite(v):
-        raise _Fail(path, "a finite number", v)
+        if not (v == math.inf and any(fnmatch.fnmatchcase(path, p) for p in infinite_ok)):
+            raise _Fail(path, "a finite number", v)
     if isinstance(v, dict):
         for k, x in v.items():
-            _finite_everywhere(x, _join(path, str(k)))
+            _finite_everywhere(x, _join(path, str(k)), infinite_ok)
     elif isinstance(v, list):
         for k, x in enumerate(v):
-            _finite_everywhere(x, f"{path}[{k}]")
+            _finite_everywhere(x, f"{path}[{k}]", infinite_ok)
+
+
+@dataclass(frozen=True)
+class PositiveOrInfinite:
+    """A number > 0, where +inf (YAML ``.inf``) means "no limit" (e.g. no geometric cut)."""
+
+    def check(self, v, path):
+        if not _is_number(v) or math.isnan(v) or v <= 0:
+            raise _Fail(path, "a number > 0 (or .inf for no cut)", v)
 
 
 # ----------------------------------------------------------------------------- per-file schemas
+def _entry(value):
+    """``{value: ..., status: published|derived|reading, source: "..."}`` (beam-dump detectors)."""
+    return Map({"value": value, "status": Str(("published", "derived", "reading")), "source": Str()})
+
+
+#: key paths where +inf is a documented value ("no geometric cut")
+INFINITE_OK = {"beam_dump_acceptance.yaml": ("experiments.*.radius.value",)}
+
 META = Map({"source": Str()}, {"table_or_figure": Str(), "units": Str(), "notes": Str(),
                                "confidence": Str(), "approximations": Str()})
 VALUE_ERROR = Map({"value": ANY, "error": NONNEG})
@@ -253,6 +273,13 @@ SCHEMAS: dict[str, Map] = {
         "models": Map(values=Map({"l_L": Num(-1e6, 1e6), "e_R": Num(-1e6, 1e6)},
                                  {"u": Num(-1e6, 1e6), "d": Num(-1e6, 1e6), "note": Str()})),
     }),
+    "beam_dump_acceptance.yaml": Map({
+        "meta": META,
+        "experiments": Map(values=Map({
+            "distance": _entry(POS), "radius": _entry(PositiveOrInfinite()), "e_min": _entry(NONNEG),
+            "e_daughter_min": _entry(NONNEG), "rule": _entry(Str(("pair", "any", "positron"))),
+            "efficiency": _entry(Num(0.0, 1.0, lo_open=True))})),
+    }),
     "beam_dumps.yaml": Map({
         "meta": META,
         "experiments": Map(values=Map({"E0": POS, "n_e": POS, "target": Str(), "L_sh": POS,
@@ -276,7 +303,7 @@ def validate(name: str, data) -> None:
     try:
         schema = SCHEMAS.get(name, GENERIC)
         schema.check(data, "")
-        _finite_everywhere(data, "")
+        _finite_everywhere(data, "", INFINITE_OK.get(name, ()))
         if name == "lep_table2.yaml":
             LEP_TABLE2_ROWS.check({"columns": data.get("columns"), "rows": data["rows"]}, "")
             cuts = set(data["cut_sets"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from ..errors import InputError
 
 
 def register(sub):
@@ -26,7 +27,7 @@ def _formats(text: str) -> tuple[str, ...]:
     out = tuple(f.strip() for f in text.split(","))
     for f in out:
         if f not in FORMATS:
-            raise ValueError(f"unknown format {f!r}; expected one of: {', '.join(FORMATS)}, all")
+            raise InputError(f"unknown format {f!r}; expected one of: {', '.join(FORMATS)}, all")
     return out
 
 
@@ -36,20 +37,20 @@ def run(args):
     if args.list:
         return "\n".join(f"{fid}  {figures.FIGURES[fid].__doc__.split(':')[0].strip()}" for fid in figures.ids())
     if not args.figure:
-        raise ValueError("--figure is required (an id from 'xboson export --list', or all)")
+        raise InputError("--figure is required (an id from 'xboson export --list', or all)")
     ids = figures.ids() if args.figure == "all" else [args.figure]
     for fid in ids:
         if fid not in figures.FIGURES:
-            raise ValueError(f"unknown figure {fid!r}; expected one of: {', '.join(figures.ids())}, all")
+            raise InputError(f"unknown figure {fid!r}; expected one of: {', '.join(figures.ids())}, all")
     formats = _formats(args.format)
     if not args.out:
-        raise ValueError("--out is required (the output folder)")
+        raise InputError("--out is required (the output folder)")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise ValueError(f"--out {out} exists and is not a folder")
+        raise InputError(f"--out {out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not args.force:
-        raise ValueError(f"--out {out} exists and is not empty; use --force to write into it")
+        raise InputError(f"--out {out} exists and is not empty; use --force to write into it")
     if "hepdata" in formats and importlib.util.find_spec("hepdata_lib") is None:
-        raise ValueError("--format hepdata needs the hepdata-lib package (pip install 'xboson[book]')")
+        raise InputError("--format hepdata needs the hepdata-lib package (pip install 'xboson[book]')")
     written = export.export_all(out, ids, formats)
     return "\n".join(str(p) for p in written)

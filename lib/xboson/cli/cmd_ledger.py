@@ -1,6 +1,7 @@
 """``xboson ledger [--id ID ...] [--json]``: the reproduction ledger, recomputed."""
 
 from .main import add_json_flag
+from ..errors import InputError
 
 
 def register(sub):
@@ -19,5 +20,5 @@ def run(args):
     known = {n for r in ledger.all_rows() for n in (r.id, *r.aliases)}
     for i in args.ids:
         if i not in known:
-            raise ValueError(f"--id: unknown ledger id {i!r} (`xboson ledger` lists the ids)")
+            raise InputError(f"--id: unknown ledger id {i!r} (`xboson ledger` lists the ids)")
     return [ledger.find(i).as_dict() for i in args.ids]

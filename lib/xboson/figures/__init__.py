@@ -12,6 +12,7 @@ import inspect
 from ..validation import choice
 from . import chiang, lindner
 from .model import Figure, Table
+from ..errors import InputError
 
 __all__ = ["FIGURES", "ids", "get", "Figure", "Table"]
 
@@ -44,5 +45,5 @@ def get(figure_id: str, **resolution) -> Figure | Table:
     accepted = inspect.signature(FIGURES[figure_id]).parameters
     for key in resolution:
         if key not in accepted:
-            raise ValueError(f"{figure_id} takes no parameter {key!r}; it accepts: {', '.join(accepted) or 'none'}")
+            raise InputError(f"{figure_id} takes no parameter {key!r}; it accepts: {', '.join(accepted) or 'none'}")
     return FIGURES[figure_id](**resolution)

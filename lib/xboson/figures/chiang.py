@@ -22,6 +22,7 @@ from ..units import GeV, MeV, keV, pb
 from ..validation import in_range
 from .geometry import rings
 from .model import Axis, Column, Curve, ExcludedBand, Figure, Panel, Region, Table, chiang
+from ..errors import InputError
 
 #: m_X [MeV] of the coloured regions of Figs. 1, 2 and 7.
 FIG_MASSES_MEV = (1.0, 2.0, 5.0, 10.0, 50.0)
@@ -341,7 +342,7 @@ def fig7_constraint(panel: str, m_x: float):
     """The data set of Chiang Fig. 7 panel ``panel`` at m_x [GeV]: (a) nu_{e,mu} e (LAMPF/LSND),
     (b) anti-nu_{e,mu} e (reactors), (c) both; CHARM-II added in every panel for m_x >= 1 GeV."""
     if panel not in ("a", "b", "c"):
-        raise ValueError(f"panel must be 'a', 'b' or 'c' (got {panel!r})")
+        raise InputError(f"panel must be 'a', 'b' or 'c' (got {panel!r})")
     parts = []
     if panel in ("a", "c"):
         parts.append(lampf_lsnd.constraint(m_x))
@@ -361,7 +362,7 @@ def fig7(grid: int = 301, pair: str = "emu") -> Figure:
     enters. ``pair='etau'`` gives the e-tau regions of Sec. VIII (no CHARM-II)."""
     grid = _grid(grid)
     if pair not in ("emu", "etau"):
-        raise ValueError(f"pair must be 'emu' or 'etau' (got {pair!r})")
+        raise InputError(f"pair must be 'emu' or 'etau' (got {pair!r})")
     titles = {"a": r"(a) $\nu_{e,\mu} e$ data", "b": r"(b) $\bar\nu_{e,\mu} e$ data",
               "c": r"(c) all $\nu e$, $\bar\nu e$ data"}
     names = {"a": "LAMPF/LSND", "b": "reactors", "c": "LAMPF/LSND + reactors"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from ..errors import InputError
 
 CHIANG = "C.-W. Chiang, G. Faisel, Y.-F. Lin, J. Tandean, Constraining Nonstandard Neutrino-Electron " \
          "Interactions due to a New Light Spin-1 Boson"
@@ -160,7 +161,7 @@ class Figure:
         for p in self.panels:
             if p.key == key:
                 return p
-        raise ValueError(f"unknown panel {key!r} of {self.id}; expected one of "
+        raise InputError(f"unknown panel {key!r} of {self.id}; expected one of "
                          f"{', '.join(p.key for p in self.panels)}")
 
 

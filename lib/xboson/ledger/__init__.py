@@ -25,6 +25,7 @@ import math
 import pkgutil
 import re
 from dataclasses import asdict, dataclass
+from ..errors import InputError
 
 STATUSES = ("agrees", "differs", "not-reproduced")
 
@@ -198,7 +199,7 @@ def find(row_id: str) -> Row:
     for r in all_rows():
         if row_id == r.id or row_id in r.aliases:
             return r
-    raise ValueError(f"row_id: unknown ledger id {row_id!r} (`xboson ledger` lists the ids)")
+    raise InputError(f"row_id: unknown ledger id {row_id!r} (`xboson ledger` lists the ids)")
 
 
 def as_records() -> list[dict]:
