@@ -20,7 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: npm spec -> list of (path prefix inside the tarball, destination relative to the folder)
 PACKAGES = {
-    "@jupyter-widgets/html-manager@1.0.14": [("package/dist/embed-amd.js", "embed-amd.js")],
+    "@jupyter-widgets/html-manager@1.0.14": [("package/dist/embed-amd.js", "embed-amd.js"),
+                                             # FontAwesome fonts of the widget CSS, where amd-paths.js
+                                             # makes embed-amd.js look for them
+                                             ("package/dist/1551f4f60c37af51121f.woff2", "jupyter-widgets/1551f4f60c37af51121f.woff2"),
+                                             ("package/dist/7a3337626410ca2f4071.woff2", "jupyter-widgets/7a3337626410ca2f4071.woff2"),
+                                             ("package/dist/d878b0a6a1144760244f.woff2", "jupyter-widgets/d878b0a6a1144760244f.woff2")],
+    # anywidget's AMD front-end (same version as the Python package; tests/test_explore_vendor.py)
+    "anywidget@0.11.0": [("package/dist/index.js", "anywidget/index.js")],
     "requirejs@2.3.7": [("package/require.js", "require.js")],
     "mathjax@3.2.2": [("package/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
                       ("package/es5/output/chtml/fonts/woff-v2/", "mathjax/output/chtml/fonts/woff-v2/"),

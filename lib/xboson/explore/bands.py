@@ -5,9 +5,10 @@ zero; coordinates rho^{L,R} of Chiang Eq. (13) or the coupling products themselv
 
     lo <= c0 + c1 x + c2 y + c3 x^2 + c4 x y + c5 y^2 <= hi,
 
-so each band is 8 numbers. :func:`plane_bands` gives exactly the bands of
-:meth:`xboson.constraints.Constraint.region` (same band selection, same coefficients), computed
-for all bands at once; :func:`region_mask` is the per-pixel test the browser runs.
+so each band is 8 numbers. :func:`plane_bands` gives the bands of
+:meth:`xboson.constraints.Constraint.region` (same band selection; each band divided by a positive
+number, which leaves its allowed set unchanged), computed for all bands at once;
+:func:`region_mask` is the per-pixel test the browser runs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import numpy as np
 
 from .. import couplings
 from ..constraints import Constraint
-from ..region import AllowedRegion
 
 
 def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.ndarray:
@@ -33,17 +33,11 @@ def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.nd
         lin[:, i] * s, lin[:, j] * s,
         quad[:, i, i] * s * s, 2.0 * quad[:, i, j] * s * s, quad[:, j, j] * s * s,
         [b.lo for b in constraint.bands], [b.hi for b in constraint.bands]])
-    involved = np.any(out[:, 1:6] != 0.0, axis=1)
-    return out[involved]
-
-
-def region_bands(region: AllowedRegion) -> np.ndarray:
-    """(n, 8) band array of an :class:`~xboson.region.AllowedRegion` (already on a plane)."""
-    rows = []
-    for b in region.bands:
-        f = b.form
-        rows.append([f.const, f.linear[0], f.linear[1], f.quad[0, 0], 2.0 * f.quad[0, 1], f.quad[1, 1], b.lo, b.hi])
-    return np.array(rows, dtype=float).reshape(-1, 8)
+    out = out[np.any(out[:, 1:6] != 0.0, axis=1)]
+    # divide each band by a positive number of its own size (the allowed set is unchanged) so
+    # that cross sections of 1e-43 cm^2 do not fall below float32's range in the browser
+    size = np.max(np.abs(np.where(np.isfinite(out), out, 0.0)), axis=1)
+    return out / np.where(size > 0, size, 1.0)[:, None]
 
 
 def pixel_centres(window, nx: int, ny: int):

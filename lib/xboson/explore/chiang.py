@@ -247,3 +247,29 @@ def sec8(m_x_mev: float = 5.0, pair: str = "emu"):
         window=lambda s: (-1.5, 1.5, -0.8, 0.8), xlabel="ρᴸ(eμ or eτ)  (Chiang Eq. 13)", ylabel="ρᴿ",
         readout=["pair {option}:  " + EXTREMES], readout_layer=2, initial={"m_x": m_x_mev, "option": pair})
     return sliders(ex, {"m_x": 0.01})
+
+
+# ----------------------------------------------------------------------------- any constraint
+def constraint_region(name: str, pair: str, masses_gev, gamma_x_kev: float | None = None, m_x_gev=None):
+    """Explorer of any registered constraint (:func:`xboson.constraints.names`) on one pair's
+    (rho^L, rho^R) plane over the m_X grid ``masses_gev`` [GeV] (sorted, positive), at a fixed
+    Gamma_X [keV] where the constraint needs one. Window: the padded extremes at the first mass."""
+    choice("constraint", name, constraints.names())
+    couplings.plane(pair)
+    grid = Param("m_x", "m_X", tuple(np.atleast_1d(np.asarray(masses_gev, dtype=float))), unit="GeV")
+    gamma = None if gamma_x_kev is None else positive("gamma_x_kev", gamma_x_kev) * keV
+
+    def bands(s):
+        con = constraints.get(name, s["m_x"] * GeV, gamma)
+        return plane_bands(con, pair) if con.involves(pair) else np.zeros((0, 8))
+
+    first = bands({"m_x": grid.values[0]})
+    if len(first) == 0:
+        raise ValueError(f"pair: constraint {name!r} does not involve pair {pair!r} at m_x = {grid.values[0]:g} GeV")
+    window = lep_window(first, pad=1.1) or (-1.0, 1.0, -1.0, 1.0)
+    ex = region_explorer(
+        title=f"{name}: allowed region, pair {pair}", params=[grid],
+        layers=[Layer(name, LEP_BLUE, bands)], window=lambda s: window,
+        xlabel=_rho_labels(pair)[0], ylabel=_rho_labels(pair)[1], readout=[EXTREMES], readout_layer=0,
+        initial={"m_x": grid.values[0] if m_x_gev is None else m_x_gev})
+    return sliders(ex)
