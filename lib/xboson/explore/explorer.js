@@ -262,8 +262,10 @@ function render({ model, el }) {
     params.forEach((p, k) => { s = s * (p.options ? p.options.length : p.values.length) + idx[k]; });
     const r = rowOf[s];
     const parts = params.map((p, k) => p.options ? null : `${p.label} = ${fmt(p.values[idx[k]])}${p.unit ? " " + p.unit : ""}`).filter(Boolean);
+    const sv = {};
+    params.forEach((p, k) => { sv[p.name] = p.options ? idx[k] : p.values[idx[k]]; });
     return {
-      exact: false, pv, row: r >= 0 ? expandRow(r) : null,
+      exact: false, pv: sv, row: r >= 0 ? expandRow(r) : null,
       values: Array.from(vals.subarray(s * nVals, (s + 1) * nVals)),
       label: "state " + parts.join(", "),
     };
