@@ -1,6 +1,6 @@
 """Timings and weights of the live explorers (issue targets):
 
-* precomputing the LEP explorer's states (41 m_X x 13 Gamma_X x 4 pairs, 40 bands): <= 10 s;
+* precomputing the LEP explorer's states (41 m_X x 8 Gamma_X x 4 pairs, 40 bands): <= 10 s;
 * in headless Chromium, input event to finished redraw of the LEP explorer at 300 x 300 px:
   median <= 16 ms, worst <= 33 ms;
 * every notebook page of the built book, all resources gzip-compressed: <= 2.5 MB
