@@ -157,6 +157,33 @@ def _js_extremes(bands, window):
     return json.loads(out.stdout)
 
 
+def _js_mask(bands, window, n=300):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the browser's drawing is checked by tests/test_browser.py only")
+    code = ("const fs = await import('fs');"
+            f"const src = fs.readFileSync({json.dumps(str(JS))}, 'utf8');"
+            "const m = await import('data:text/javascript;base64,' + Buffer.from(src).toString('base64'));"
+            "const a = JSON.parse(fs.readFileSync(0, 'utf8'));"
+            f"process.stdout.write(Buffer.from(m.regionMask(a.bands, a.window, {n}, {n})).toString('base64'));")
+    data = json.dumps({"bands": np.asarray(bands, float).tolist(), "window": list(window)}).replace("Infinity", "1e999")
+    out = subprocess.run([node, "--input-type=module", "-e", code], input=data, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    import base64
+
+    return np.frombuffer(base64.b64decode(out.stdout), dtype=np.uint8).reshape(n, n).astype(bool)
+
+
+def test_browser_mask_is_the_per_pixel_band_test(lep_small):
+    """The canvas (solved row by row in JavaScript) equals the per-pixel formula on the same bands."""
+    row, named = _state(lep_small, m_x=10**0.7, gamma_x=10**1.4, option="ee")
+    bands = _layer(row, 0, lep_small.spec["n_bands"])
+    window = [named[k] for k in ("x0", "x1", "y0", "y1")]
+    js, py = _js_mask(bands, window), region_mask(bands, window)
+    assert py.sum() > 10_000 and np.mean(js == py) >= 0.999
+
+
 def test_lep_readout_matches_the_exact_extremes_to_three_digits(lep_small):
     """Chiang Fig. 5, (5 GeV, 25 keV), ee: |L_ee|^1/2_max = 0.0130 and |R_ee|^1/2_max = 0.0128."""
     _move_to(lep_small, m_x=5.0, gamma_x=25.0, option=0)
