@@ -1,8 +1,8 @@
 // Widget modules come from this book, never from a CDN. Loaded after require.js and before
 // embed-amd.js (nb_ipywidgets_js in _config.yml): the folder of this script holds anywidget's
-// front-end (anywidget/index.js) and the widget fonts (jupyter-widgets/html-manager/dist/, where
-// embed-amd.js resolves them), so pages in any sub-folder find them; an unknown widget module
-// gives a local 404 instead of a CDN request.
+// front-end (anywidget/index.js) and the widget fonts (under jupyter-widgets/, where embed-amd.js
+// resolves them once "@jupyter-widgets" maps there), so pages in any sub-folder find them; an
+// unknown widget module gives a local 404 instead of a CDN request.
 (function () {
   var script = document.currentScript;
   var base = script.src.slice(0, script.src.lastIndexOf("/") + 1);

@@ -260,7 +260,7 @@ function render({ model, el }) {
     const sv = {};
     params.forEach((p, k) => { sv[p.name] = p.options ? idx[k] : p.values[idx[k]]; });
     return {
-      exact: false, pv: sv, row: r >= 0 ? expandRow(r) : null,
+      exact: false, state: s, pv: sv, row: r >= 0 ? expandRow(r) : null,
       values: Array.from(vals.subarray(s * nVals, (s + 1) * nVals)),
       label: "state " + parts.join(", "),
     };
@@ -441,7 +441,8 @@ function render({ model, el }) {
   function redraw() {
     const t0 = performance.now();
     const cur = current();
-    const key = JSON.stringify([cur.exact ? cur.pv : cur.label, cur.exact ? cur.values : null, canvas.parentElement && canvas.parentElement.clientWidth, window.devicePixelRatio]);
+    const key = JSON.stringify([cur.exact ? cur.pv : cur.state, cur.exact ? cur.values : null,
+                                canvas.parentElement && canvas.parentElement.clientWidth, window.devicePixelRatio]);
     if (key === shown) {         // same state as on screen (the slider moved within it)
       (window.__xbosonDraws = window.__xbosonDraws || []).push({ start: t0, end: performance.now(), same: true });
       return;
