@@ -26,3 +26,15 @@ def run_cli(*args):
 @pytest.fixture(scope="session")
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def built_book(root, tmp_path_factory):
+    """The book staged, executed and built once per session (shared by the slow tests).
+    Returns (html folder, stage folder, build log)."""
+    out = tmp_path_factory.mktemp("book")
+    stage = out / "stage"
+    proc = subprocess.run([sys.executable, str(root / "tools" / "build_book.py"), "--stage", str(stage),
+                           "--out", str(out)], capture_output=True, text=True, timeout=3000)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    return out / "_build" / "html", stage, proc.stdout

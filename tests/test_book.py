@@ -1,22 +1,9 @@
 """End to end: every notebook executes under papermill and the book builds with -W
 (slow; CI runs it as a separate step of `make test`)."""
 
-import subprocess
-import sys
-
 import pytest
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def built_book(root, tmp_path_factory):
-    out = tmp_path_factory.mktemp("book")
-    stage = out / "stage"
-    proc = subprocess.run([sys.executable, str(root / "tools" / "build_book.py"), "--stage", str(stage),
-                           "--out", str(out)], capture_output=True, text=True, timeout=3000)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return out / "_build" / "html", stage, proc.stdout
 
 
 def test_every_notebook_executed_without_error(built_book, root):

@@ -61,7 +61,7 @@ def test_section_notebooks_have_sliders(root):
         src = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
         if "(in preparation)" in src:
             continue
-        assert "widgets" in src and "Slider" in src, f"{path.name} has no slider"
+        assert "explore." in src, f"{path.name} has no live explorer (xboson.explore sliders)"
 
 
 def test_toc_lists_existing_files(root):

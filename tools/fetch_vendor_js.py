@@ -28,7 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: npm spec -> list of (path prefix inside the tarball, destination relative to the folder)
 PACKAGES = {
-    "@jupyter-widgets/html-manager@1.0.14": [("package/dist/embed-amd.js", "embed-amd.js")],
+    "@jupyter-widgets/html-manager@1.0.14": [("package/dist/embed-amd.js", "embed-amd.js")] + [
+        # FontAwesome fonts of the widget CSS, in both folders embed-amd.js resolves them to
+        # once amd-paths.js maps "@jupyter-widgets" to jupyter-widgets/
+        (f"package/dist/{font}.woff2", f"{folder}/{font}.woff2")
+        for font in ("1551f4f60c37af51121f", "7a3337626410ca2f4071", "d878b0a6a1144760244f")
+        for folder in ("jupyter-widgets", "jupyter-widgets/html-manager/dist")],
+    # anywidget's AMD front-end (same version as the Python package; tests/test_explore_vendor.py)
+    "anywidget@0.11.0": [("package/dist/index.js", "anywidget/index.js")],
     "requirejs@2.3.7": [("package/require.js", "require.js")],
     "mathjax@3.2.2": [("package/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
                       ("package/es5/output/chtml/fonts/woff-v2/", "mathjax/output/chtml/fonts/woff-v2/"),
