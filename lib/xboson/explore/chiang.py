@@ -17,9 +17,9 @@ from .. import constraints, couplings
 from ..constants import M_E
 from ..experiments import charm2, lep, low_energy, reactors
 from ..limits import limit
-from ..plotting import HEAVY_COLOUR, MASS_COLOURS_MEV
-from ..plotting.lep import LEP_BLUE
-from ..plotting.separate_couplings import BD_COLOUR, COLOURS, FT_COLOUR
+from ..figures.chiang import BD_COLOUR, FT_COLOUR, HEAVY_COLOUR, LEP_BLUE
+from ..figures.chiang import COUPLING_COLOURS as COLOURS
+from ..figures.chiang import MASS_COLOURS as MASS_COLOURS_MEV
 from ..units import GeV, MeV, keV
 from ..validation import choice, positive
 from .bands import plane_bands

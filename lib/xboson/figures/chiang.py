@@ -267,7 +267,7 @@ def fig8(grid: int = 301) -> Figure:
 _G_AXIS_LABEL = "upper limit on |coupling|"
 FT_COLOUR = "#ffc987"   # light orange (caption)
 BD_COLOUR = "#b6e3a8"   # light green (caption)
-_COLOURS6 = {"gLe": "tab:blue", "gRe": "tab:red", "gnu": "tab:green", "gVe": "tab:purple", "gAe": "tab:orange"}
+COUPLING_COLOURS = {"gLe": "tab:blue", "gRe": "tab:red", "gnu": "tab:green", "gVe": "tab:purple", "gAe": "tab:orange"}
 
 
 def _fig6_patches(m):
@@ -308,7 +308,7 @@ def fig6(n: int = 200) -> Figure:
     gq = {"constraint": "electron g-2 (Eqs. 21-22)", "CL": "90%"}
     tex = {"gLe": r"$|g_{Le}|$", "gRe": r"$|g_{Re}|$", "gnu": r"$|g_{\nu_i\nu_i}|$"}
     a = Panel("a", r"(a) $|g_{Le}|$, $|g_{Re}|$, $|g_{\nu_i\nu_i}|$", x, y, bands=patches, curves=tuple(
-        Curve(f"{c} Z pole", f"{tex[c]} Z pole", m, zp[c], "dotted", _COLOURS6[c], {**zq, "coupling": c})
+        Curve(f"{c} Z pole", f"{tex[c]} Z pole", m, zp[c], "dotted", COUPLING_COLOURS[c], {**zq, "coupling": c})
         for c in ("gLe", "gRe", "gnu")) + (
         Curve("gLe = gRe g-2", r"$|g_{Le}|=|g_{Re}|$, $g_e-2$", m, g2["gLe"], "solid", "black",
               {**gq, "coupling": "gLe (= gRe)"}),),
@@ -316,8 +316,8 @@ def fig6(n: int = 200) -> Figure:
     b = Panel("b", r"(b) $|g_{Ve}|$, $|g_{Ae}|$", x, y, bands=patches, curves=(
         Curve("gVe = gAe Z pole", r"$|g_{Ve}|=|g_{Ae}|$ Z pole", m, zp["gVe"], "dotted", "black",
               {**zq, "coupling": "gVe (= gAe)"}),
-        Curve("gVe g-2", r"$|g_{Ve}|$, $g_e-2$", m, g2["gVe"], "solid", _COLOURS6["gVe"], {**gq, "coupling": "gVe"}),
-        Curve("gAe g-2", r"$|g_{Ae}|$, $g_e-2$", m, g2["gAe"], "solid", _COLOURS6["gAe"], {**gq, "coupling": "gAe"})),
+        Curve("gVe g-2", r"$|g_{Ve}|$, $g_e-2$", m, g2["gVe"], "solid", COUPLING_COLOURS["gVe"], {**gq, "coupling": "gVe"}),
+        Curve("gAe g-2", r"$|g_{Ae}|$, $g_e-2$", m, g2["gAe"], "solid", COUPLING_COLOURS["gAe"], {**gq, "coupling": "gAe"})),
         note="patches: g_Ve, approximate")
     return Figure(
         "chiang-fig6", "Chiang Fig. 6: separate couplings",
