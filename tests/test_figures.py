@@ -215,18 +215,7 @@ def test_html_table_units_and_bad_rows():
         plotting.html_table(["a", "b"], [[1.0]])
 
 
-def test_explorer_helpers_draw_on_given_axes():
-    import matplotlib.pyplot as plt
-
-    from xboson.plotting import lep, low_energy, separate_couplings
-
-    fig, axs = plt.subplots(1, 4)
-    lep.draw_lep_region(axs[0], 7.0, 3e-5, "mumu", n=41)
-    low_energy.fig3(axs[1], "Vee", None, coarse("chiang-fig3"), mark_m_x_gev=0.01)
-    low_energy.fig7(axs[2], "c", masses_mev=(1.0,), highlight_mev=3.0, n=41)
-    separate_couplings.draw_fig6a(axs[3], coarse("chiang-fig6"))
-    assert len(separate_couplings.mark_mass(axs[3], 0.1, {"a": 0.01, "b": None})) == 2
-    plt.close(fig)
+def test_fig7_constraint_rejects_an_unknown_panel():
     with pytest.raises(ValueError, match="panel"):
         figures.chiang.fig7_constraint("z", 0.01)
 
