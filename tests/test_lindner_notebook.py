@@ -25,5 +25,6 @@ def test_notebook_runs(tmp_path):
     subprocess.run([sys.executable, "-m", "papermill", str(NB), str(out), "-p", "n_masses", "11",
                     "--cwd", str(NB.parent)], check=True, capture_output=True, timeout=300)
     nb = nbformat.read(out, as_version=4)
-    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    images = sum(o.get("data", {}).get("text/html", "").count("data:image/svg+xml") + ("image/png" in o.get("data", {}))
+                 for c in nb.cells for o in c.get("outputs", []))
     assert images >= 3

@@ -19,6 +19,8 @@ def mini(root, tmp_path):
     (src / "book").mkdir(parents=True)
     (src / "notebooks").mkdir()
     shutil.copy(root / "_config.yml", src / "_config.yml")
+    for d in ("_ext", "_static"):     # the local Sphinx extension and static files _config.yml names
+        shutil.copytree(root / "book" / d, src / "book" / d)
     (src / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nparts:\n  - caption: Demo\n    chapters:\n"
                                   "      - file: notebooks/demo\n")
     (src / "book" / "intro.md").write_text("# Mini book\n\nOne notebook.\n")

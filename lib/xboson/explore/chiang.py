@@ -183,11 +183,28 @@ def _limit_value(coupling, source, m_x, key="upper"):
     return math.nan if v is None else float(v)
 
 
-def sec7(curves: dict, m_x_gev: float = 0.1):
+def _fig6_series(fig6) -> dict:
+    """The curves of Fig. 6 by coupling and source, from :func:`xboson.figures.chiang.fig6`:
+    {"m", "zpole": {c: y}, "g-2": {c: y}, "beam-dump": {name: (lower, upper)}, "fixed-target":
+    {name: lower}} (NaN = no limit). The figure draws g_Re = g_Le for g - 2 and g_Ae = g_Ve for the
+    Z pole once; here each coupling gets its own entry."""
+    a, b = fig6.panel("a"), fig6.panel("b")
+    by_name = {c.name: c.y for p in (a, b) for c in p.curves}
+    zp = {"gLe": by_name["gLe Z pole"], "gRe": by_name["gRe Z pole"], "gnu": by_name["gnu Z pole"],
+          "gVe": by_name["gVe = gAe Z pole"], "gAe": by_name["gVe = gAe Z pole"]}
+    g2 = {"gLe": by_name["gLe = gRe g-2"], "gRe": by_name["gLe = gRe g-2"], "gVe": by_name["gVe g-2"],
+          "gAe": by_name["gAe g-2"]}
+    bd = {band.label: (band.lower, band.upper) for band in a.bands if band.name.startswith("BD ")}
+    ft = {band.label: band.lower for band in a.bands if band.name.startswith("FT ")}
+    return {"m": a.curves[0].x, "zpole": zp, "g-2": g2, "beam-dump": bd, "fixed-target": ft}
+
+
+def sec7(fig6, m_x_gev: float = 0.1):
     """Chiang Sec. VII / Fig. 6: the curves of one coupling (dropdown) with m_X marked and every
-    limit there. ``curves``: :func:`xboson.experiments.separate_couplings.fig6_curves`. Beam-dump
+    limit there. ``fig6``: the figure data ``xboson.figures.get("chiang-fig6")``. Beam-dump
     and fixed-target limits are on g_Ve (Fig. 6(a) shows them for g_Le = g_Re = g_Ve)."""
     m_x_gev = positive("m_x_gev", m_x_gev)
+    curves = _fig6_series(fig6)
     m = np.asarray(curves["m"], dtype=float)
     bd = [n for n in BD_EXPERIMENTS if n in curves["beam-dump"]]
     ft = list(curves["fixed-target"])
