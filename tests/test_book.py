@@ -1,6 +1,8 @@
 """End to end: every notebook executes under papermill and the book builds with -W
 (slow; CI runs it as a separate step of `make test`)."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -14,6 +16,10 @@ def test_every_notebook_executed_without_error(built_book, root):
         for cell in nb.cells:
             for out in cell.get("outputs", []):
                 assert out.get("output_type") != "error", f"{nb_path.name}: {out.get('ename')}"
+    # every notebook executes in well under a minute and a half (DEVELOPING: ~60 s each)
+    times = {m[1]: float(m[2]) for m in re.finditer(r"^executed (\S+) in ([0-9.]+) s$", log, re.M)}
+    slow = {k: v for k, v in times.items() if v > 90}
+    assert not slow, f"notebooks slower than 90 s: {slow}"
     # executed now, or reused from .cache/book (an executed copy with identical inputs)
     assert "executed notebooks/chiang_sec3_nue.ipynb" in log or "reused notebooks/chiang_sec3_nue.ipynb" in log
 

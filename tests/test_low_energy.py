@@ -114,21 +114,13 @@ def test_cli_bad_input_exit_2(cli, args):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["chiang_sec4_reactors", "chiang_sec5_charm2", "chiang_sec8_flavour_changing"])
-def test_notebook_runs_under_papermill(root, tmp_path, name):
-    """Each Sec. IV/V/VIII notebook executes without error in well under a minute."""
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
+def test_notebook_executed_in_the_book_build(built_book, name):
+    """Each Sec. IV/V/VIII notebook, as the book build executed it, has no error output and shows
+    its figures (the build is shared by the slow tests, so each notebook runs once)."""
     import nbformat
 
-    pm = Path(sys.executable).parent / "papermill"
-    t0 = time.perf_counter()
-    proc = subprocess.run([str(pm), "--no-progress-bar", "-k", "python3", f"{name}.ipynb",
-                           str(tmp_path / f"{name}.ipynb")], cwd=root / "notebooks",
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert time.perf_counter() - t0 < 60
-    nb = nbformat.read(tmp_path / f"{name}.ipynb", as_version=4)
-    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    _, stage, _ = built_book
+    nb = nbformat.read(stage / "notebooks" / f"{name}.ipynb", as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert any("data:image/svg+xml" in o.get("data", {}).get("text/html", "") for o in outputs)
