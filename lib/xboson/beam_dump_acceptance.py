@@ -20,7 +20,7 @@ Three factors, all evaluated per quadrature node (E_e, x = E_X/E_e) of the yield
   (:func:`daughter_fraction`).
 * **Efficiency.** A flat factor where the experiment states one.
 
-Approximations (documented in book/_parts/beam_dumps.md): the X-direction and daughter conditions are
+Approximations (documented on the errata page, entry "Beam dumps"): the X-direction and daughter conditions are
 applied as a product (each relative to the detector centre) -- for E137's "any" rule this underestimates
 the joint acceptance by 5-25% (a Monte Carlo of the joint geometry in tests/test_beam_dump_acceptance.py),
 the conservative direction; the decay point is binned in six bins of the decay volume with the daughter
