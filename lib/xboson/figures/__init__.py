@@ -56,4 +56,6 @@ def get(figure_id: str, **resolution) -> Figure | Table:
             raise InputError(f"{key} must be a whole number (got {show(value)})")
         if isinstance(accepted[key].default, float) and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
             raise InputError(f"{key} must be one number (got {show(value)})")
+        if isinstance(accepted[key].default, str) and not isinstance(value, str):
+            raise InputError(f"{key} must be a name (got {show(value)})")
     return FIGURES[figure_id](**resolution)
