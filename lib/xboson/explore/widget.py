@@ -30,7 +30,7 @@ import numpy as np
 import traitlets
 
 from ..errors import InputError
-from ..validation import choice, finite
+from ..validation import choice, finite, in_range
 
 #: floats per band
 NB = 8
@@ -128,7 +128,8 @@ def _json_float(v):
 class Explorer(anywidget.AnyWidget):
     """A live explorer (see module doc). Build it with the section helpers of
     :mod:`xboson.explore`; ``compute(params) -> (row, values)`` recomputes one state exactly
-    (used when a kernel is attached)."""
+    (used when a kernel is attached). ``initial``: {parameter: value} inside the parameter's grid
+    range (or one of its options); anything else raises InputError."""
 
     _esm = Path(__file__).with_name("explorer.js")
 
@@ -165,7 +166,8 @@ class Explorer(anywidget.AnyWidget):
         init = {}
         for p in params:
             v = (initial or {}).get(p.name, p.options[0] if p.options else p.values[0])
-            init[p.name] = p.options.index(choice(p.name, v, p.options)) if p.options else finite(p.name, v)
+            init[p.name] = (p.options.index(choice(p.name, v, p.options)) if p.options
+                            else in_range(p.name, v, p.values[0], p.values[-1], unit=p.unit))
         super().__init__(spec=full, table=table, row_of_state=row_of, values=vals.astype(np.float64).tobytes(),
                          live={}, **init)
         if compute is not None:
