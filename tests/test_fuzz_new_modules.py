@@ -29,8 +29,13 @@ NAME = st.sampled_from(BD_NAMES * 3 + ["nope", ""])
 MODE = st.sampled_from(list(beam_dump.MODES) * 3 + ["bad"])
 ACCEPT = st.sampled_from(list(acc.ACCEPTANCES) * 3 + ["bad"])
 #: beam-dump masses: their reach is 1 MeV - 1 GeV; a few coarse points keep the yield cache small
-BD_MASS = st.one_of(st.sampled_from([0.002, 0.01, 0.05, 0.2, 1.0]), st.sampled_from(HOSTILE),
+BD_MASS = st.one_of(*[st.sampled_from([0.002, 0.01, 0.05, 0.2, 1.0])] * 3, st.sampled_from(HOSTILE),
                     st.sampled_from([1e-4, 1.0219978e-3, 1.0e-3, 3.0, 1e4]))
+
+
+def mostly(lo, hi, *, signed=False):
+    """Three quarters in [lo, hi] (log-uniform), the rest as :func:`fuzzing.real` (edges, hostile)."""
+    return st.one_of(*[log_uniform(lo, hi)] * 3, real(lo, hi, signed=signed))
 
 
 def nan_marker(x):
@@ -124,8 +129,9 @@ def test_fuzz_mass_reach_arguments(name, m_lo, m_hi, rel_tol):
 
 # --- beam_dump_acceptance -------------------------------------------------------------------------
 @FAST
-@given(NAME, st.one_of(real(1e-6, 1.0), st.floats()), st.one_of(st.floats(0, 1), st.sampled_from(HOSTILE)),
-       real(1e-3, 10.0), real(1e-3, 1e3))
+@given(NAME, st.one_of(mostly(1e-6, 1.0), st.floats()), st.one_of(*[st.floats(1e-9, 1, exclude_max=True)] * 3,
+                                                                  st.sampled_from(HOSTILE)),
+       mostly(1e-3, 10.0), mostly(1e-3, 1e3))
 def test_fuzz_acceptance_angular(name, theta, x, m, e_e):
     det = outcome(acc.detector, name, allow_inf=True)     # radius +inf: no geometric cut (documented)
     if det is not None:
@@ -137,7 +143,7 @@ def test_fuzz_acceptance_angular(name, theta, x, m, e_e):
 
 
 @FAST
-@given(st.one_of(real(1e-6, 1e3), st.just(math.inf)), real(1e-3, 1e3), real(1e-3, 10.0),
+@given(st.one_of(mostly(1e-6, 1e3), st.just(math.inf)), mostly(10.0, 1e3), mostly(1e-3, 10.0),
        st.sampled_from(list(acc.RULES) + ["both"]), st.one_of(st.just(0.0), real(1e-3, 10.0, signed=True)))
 def test_fuzz_acceptance_daughters(tan_max, e_x, m, rule, e_min):
     f = outcome(acc.daughter_fraction, tan_max, e_x, m, rule, e_min)
@@ -155,12 +161,12 @@ def test_fuzz_acceptance_decay_bins(l_sh, l_dec):
 
 
 # --- models ---------------------------------------------------------------------------------------
-VERTEX = st.one_of(st.just(0.0), real(1e-6, 1e6, signed=True))
+VERTEX = st.one_of(st.just(0.0), mostly(1e-6, 1e6, signed=True), mostly(1e-6, 1e6).map(lambda v: -v))
 MODEL_NAME = st.sampled_from(models.names() + ["Lee", "gVe", "Vmumu", "nope", "", "L_xx", "x.yaml"])
 
 
 @FAST
-@given(MODEL_NAME, real(1e-6, 1e4), st.sampled_from([1.0, -1.0, 0.0, math.nan, 2.0]),
+@given(MODEL_NAME, mostly(1e-6, 1e4), st.sampled_from([1.0, -1.0, 1.0, -1.0, 0.0, math.nan, 2.0]),
        st.sampled_from(["ee", "mumu", "emu", "xx"]))
 def test_fuzz_registered_models(name, m, sign, pair):
     mdl = outcome(models.resolve, name)
@@ -179,7 +185,7 @@ def test_fuzz_registered_models(name, m, sign, pair):
 
 @FAST
 @given(st.lists(VERTEX, min_size=3, max_size=3), VERTEX, VERTEX, st.one_of(st.just(0.0), real(1e-6, 2.0, signed=True)),
-       real(1e-6, 1e4), st.sampled_from(["gQ/2", "gQ", "gq"]), st.booleans())
+       mostly(1e-6, 1e4), st.sampled_from(["gQ/2", "gQ", "gq"]), st.booleans())
 def test_fuzz_model_constructors(nus, le, re, eps, m, convention, anomaly_free):
     nu = outcome(base.neutrino_couplings, dict(zip(("ee", "mumu", "tautau"), nus)))
     if nu is not None:
@@ -193,8 +199,13 @@ def test_fuzz_model_constructors(nus, le, re, eps, m, convention, anomaly_free):
     if ch is not None:
         outcome(u1x.anomalies, ch)
         outcome(u1x.charge_model, "user", ch, epsilon=eps, anomaly_free=anomaly_free)
-    outcome(chiang_models.product_model, convention[:1].upper(), "ee")
-    outcome(chiang_models.separate_model, "g_" + convention)
+
+@FAST
+@given(st.sampled_from(list("LRVAX")), st.sampled_from(list(base.couplings.PAIRS) + ["xx"]),
+       st.sampled_from(list(chiang_models.SEPARATE) + ["g_Xe", ""]))
+def test_fuzz_chiang_models(kind, pair, name):
+    outcome(chiang_models.product_model, kind, pair)
+    outcome(chiang_models.separate_model, name)
 
 
 _GOOD_CHARGES = {"name": "my-BL", "charges": {"L_e": -1, "L_mu": -1, "L_tau": -1, "e_R": -1}, "convention": "gQ/2"}
@@ -270,9 +281,11 @@ CHEAP = ["lampf-lsnd", "reactors", "zpole", "g-2", "fixed-target", "lep"]
 
 
 @FAST
-@given(st.sampled_from(["B-L", "dark-photon", "Lmu-Ltau", "V_ee", "A_emu", "g_Ae", "g_nu", "nope"]),
-       st.lists(st.one_of(st.sampled_from([1e-3, 0.01, 0.2, 5.0, 100.0]), real(1e-4, 100.0)), max_size=3),
-       st.one_of(st.none(), real(1e-12, 1.0)), st.lists(st.sampled_from(CHEAP + ["nope"]), min_size=1, max_size=3))
+@given(st.sampled_from(["B-L", "dark-photon", "Lmu-Ltau", "V_ee", "A_emu", "g_Ae", "g_nu", "D", "nope"]),
+       st.one_of(*[st.lists(st.one_of(st.sampled_from([1e-3, 0.01, 0.2, 5.0, 100.0]), log_uniform(1e-4, 100.0)),
+                            min_size=1, max_size=3)] * 3, st.lists(real(1e-4, 100.0), max_size=3)),
+       st.one_of(st.none(), st.none(), mostly(1e-12, 1e-3), real(1e-12, 1.0)),
+       st.lists(st.sampled_from(CHEAP * 3 + ["nope"]), min_size=1, max_size=3))
 def test_fuzz_recast(model, masses, gamma_x, wanted):
     res = outcome(recasting.recast, model, masses, gamma_x, constraints=wanted)
     if res is None:
@@ -337,7 +350,8 @@ def test_fuzz_figure_small(grid, m_x_gev):
 
 
 # --- explorers ------------------------------------------------------------------------------------
-GRID = st.one_of(st.lists(real(1e-3, 1e3, signed=True), max_size=4), st.sampled_from([(), (1.0, 1.0), (2.0, 1.0)]))
+GRID = st.one_of(st.lists(real(1e-3, 1e3, signed=True), max_size=4), st.sampled_from([(), (1.0, 1.0), (2.0, 1.0)]),
+                 *[st.lists(log_uniform(1e-3, 1e3), min_size=1, max_size=4, unique=True).map(sorted)] * 2)
 
 
 @FAST
@@ -369,15 +383,19 @@ def _explorer(rows, values, grid=(1.0, 2.0)):
 
 
 @FAST
-@given(st.lists(st.one_of(st.none(), st.lists(st.sampled_from([0.0, 1.0, math.nan, math.inf]), min_size=8,
-                                              max_size=10)), min_size=1, max_size=3),
-       st.lists(st.sampled_from([0.0, 1.0, math.nan]), max_size=3))
+@given(st.lists(st.one_of(st.none(), *[st.lists(st.sampled_from([0.0, 1.0, -1.0, math.inf]), min_size=8, max_size=8)] * 4,
+                          st.lists(st.sampled_from([0.0, 1.0, math.nan, math.inf]), min_size=8, max_size=10)),
+                min_size=1, max_size=3),
+       st.one_of(*[st.lists(st.sampled_from([0.0, 1.0, math.nan]), min_size=2, max_size=2)] * 3,
+                 st.lists(st.sampled_from([0.0, 1.0, math.nan]), max_size=3)))
 def test_fuzz_explorer_constructor(rows, values):
     rows = [None if r is None else [1.0] + r for r in rows]
-    ex = outcome(_explorer, rows, values)
-    if ex is not None:
-        full, row_of, vals = ex.state_arrays()
-        assert row_of.size == 2 and full.shape[1] == 9
+    try:
+        ex = _explorer(rows, values)
+    except InputError:
+        return
+    full, row_of, vals = ex.state_arrays()
+    assert row_of.size == 2 and full.shape[1] == 9 and not np.isnan(full).any()
 
 
 @FAST
