@@ -57,8 +57,10 @@ class Param:
             if len(set(self.options)) != len(self.options) or not all(isinstance(o, str) for o in self.options):
                 raise InputError(f"{self.name} options must be distinct strings (got {self.options!r})")
             return
+        if not isinstance(self.values, (tuple, list, np.ndarray)) or len(self.values) == 0:
+            raise InputError(f"{self.name} grid must be a non-empty list of numbers (got {self.values!r})")
         vals = np.asarray(finite(f"{self.name} grid", self.values))
-        if vals.ndim != 1 or vals.size == 0:
+        if vals.ndim != 1:
             raise InputError(f"{self.name} grid must be a non-empty list of numbers (got {self.values!r})")
         if self.log and np.any(vals <= 0):
             raise InputError(f"{self.name} grid must be positive (got {self.values!r})")

@@ -34,7 +34,7 @@ __all__ = ["Model", "neutrino_couplings"]
 
 def neutrino_couplings(values: dict[str, float]) -> tuple[float, ...]:
     """g_{nu_i nu_j} per unit coupling in :data:`xboson.couplings.PAIRS` order from a dict keyed by
-    pair name ('ee', 'mumu', 'tautau', 'emu', 'etau', 'mutau'); missing pairs are zero."""
+    pair name ('ee', 'mumu', 'tautau', 'emu', 'etau', 'mutau'); missing pairs are zero; each |g| <= 1e6."""
     out = []
     for p in couplings.PAIRS:
         out.append(charge(f"g_nu[{p}]", values.get(p, 0.0)))
