@@ -523,3 +523,19 @@ def test_cli_dash_dash_value_exit_2(argv):
     """Issue 12 reproducer: argparse passes ``--opt=--`` on as an empty list (a traceback before)."""
     rc, out, err = run_cli(argv)
     assert rc == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.slow
+def test_fuzz_new_modules_slow_profile():
+    """This file's fuzz tests with more examples each (random seeds), run by ``pytest -m slow``."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    env = dict(os.environ, XBOSON_FUZZ_EXAMPLES="200", XBOSON_FUZZ_RANDOM="1")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not slow", "-p", "no:cacheprovider",
+                        str(Path(__file__).resolve())], cwd=here.parent, env=env, capture_output=True, text=True,
+                       timeout=1200)
+    assert r.returncode == 0, r.stdout[-4000:]

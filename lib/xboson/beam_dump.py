@@ -140,10 +140,11 @@ def log_track_length_v(ln_y):
 
 
 def track_length_v(y):
-    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 0 < y <= e^3.5, spline of a table
-    (rel. error < 1e-6). Vectorised."""
+    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 1e-300 <= y <= e^3.5 (V ~ 1/(y ln^2 y) grows
+    without bound as y -> 0: y = 0 is refused, use :func:`log_track_length_v` for smaller y), spline of a
+    table (rel. error < 1e-6). Vectorised."""
     y = positive("y", y)
-    in_range("y", y, 0.0, math.exp(3.5))
+    in_range("y", y, 1e-300, math.exp(3.5))
     return np.exp(_log_v(np.log(y)))
 
 
@@ -160,9 +161,9 @@ def chi(m, e_e, z, a):
     """BEST App. A effective photon flux chi(m, E_e) [dimensionless] for nucleus (Z, A):
     int_{tmin}^{tmax} dt (t - tmin)/t^2 G_2(t), elastic + inelastic form factors,
     t_min = (m^2/2E_e)^2, t_max = m^2; m in [1e-6, 1e4] GeV, 1 <= Z <= 200, 0 < A <= 500. Vectorised in
-    e_e [GeV], 0 < e_e <= 1e6 GeV; 0 where t_min >= t_max (E_e <= m/2)."""
+    e_e [GeV], 1e-6 <= e_e <= 1e6 GeV; 0 where t_min >= t_max (E_e <= m/2)."""
     m = mass("m_x", m)
-    e_e = np.atleast_1d(in_range("e_e", e_e, 0.0, E_E_MAX, lo_open=True, unit="GeV")).astype(float)
+    e_e = np.atleast_1d(in_range("e_e", e_e, 1e-6, E_E_MAX, unit="GeV")).astype(float)
     in_range("z", z, 1.0, 200.0)
     in_range("a", a, 0.0, 500.0, lo_open=True)
     tmin = (m * m / (2 * e_e)) ** 2
@@ -187,11 +188,11 @@ def chi(m, e_e, z, a):
 
 def dsigma_dx(x, m, e_e, chi_val, g=1.0):
     """BEST Weizsaecker-Williams dsigma/dx for e Z -> e Z X [GeV^-2] (see module docstring):
-    1e-12 <= x < 1, m = m_X in [1e-6, 1e4] GeV, 0 < e_e <= 1e6 GeV (enters only through chi_val),
+    1e-12 <= x < 1, m = m_X in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV (enters only through chi_val),
     0 <= chi_val <= 1e8, 0 < g <= 4 pi. Vectorised."""
     in_range("x", x, 1e-12, 1.0, hi_open=True)
     mass("m_x", m)
-    in_range("e_e", e_e, 0.0, E_E_MAX, lo_open=True, unit="GeV")
+    in_range("e_e", e_e, 1e-6, E_E_MAX, unit="GeV")
     in_range("chi_val", chi_val, 0.0, 1e8)
     in_range("g", g, 0.0, G_MAX, lo_open=True)
     u = m * m * (1 - x) / x + M_E**2 * x
@@ -311,7 +312,7 @@ def _check_events_args(name, m_x, g, mode, acceptance):
     choice("experiment", name, experiments())
     choice("mode", mode, MODES)
     choice("acceptance", acceptance, acc.ACCEPTANCES)
-    return positive("m_x", m_x), np.atleast_1d(positive("g", g)).astype(float)
+    return positive("m_x", m_x), np.atleast_1d(in_range("g", g, 0.0, G_MAX, lo_open=True)).astype(float)
 
 
 def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector"):
@@ -319,8 +320,8 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
     (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
-    every decay in the decay volume (the acceptance-free thick-target estimate). m_x > 2 m_e;
-    dimensionless; vectorised in g. Approximate (module docstring)."""
+    every decay in the decay volume (the acceptance-free thick-target estimate). 2 m_e < m_x <= 1e4 GeV,
+    0 < g <= 4 pi; dimensionless; vectorised in g. Approximate (module docstring)."""
     m, g = _check_events_args(name, _check_mass(m_x), g, mode, acceptance)
     return _node_events(name, m, g, mode, acceptance)[1].sum(axis=1)
 

@@ -183,12 +183,13 @@ class Explorer(anywidget.AnyWidget):
         """(rows, row_of_state, values) decoded: full rows (n_unique, row_length) float32,
         row index per state (-1: no data), values (n_states, n_values) float64."""
         spec = self.spec
-        var = np.frombuffer(self.table, dtype=np.float32).reshape(-1, spec["row_length"])
+        row_of = np.frombuffer(self.row_of_state, dtype=np.int32)
+        n_unique = int(row_of.max()) + 1      # every column constant (e.g. one state): row_length 0
+        var = np.frombuffer(self.table, dtype=np.float32).reshape(n_unique, spec["row_length"])
         full = np.empty((var.shape[0], spec["full_row_length"]), dtype=np.float32)
         for k, v in spec["const_columns"]:
             full[:, k] = float(v.replace("Infinity", "inf")) if isinstance(v, str) else v
         full[:, spec["var_columns"]] = var
-        row_of = np.frombuffer(self.row_of_state, dtype=np.int32)
         vals = np.frombuffer(self.values, dtype=np.float64).reshape(row_of.size, len(spec["value_names"]))
         return full, row_of, vals
 
