@@ -539,3 +539,46 @@ def test_fuzz_new_modules_slow_profile():
                         str(Path(__file__).resolve())], cwd=here.parent, env=env, capture_output=True, text=True,
                        timeout=1200)
     assert r.returncode == 0, r.stdout[-4000:]
+
+
+# --- regressions: what this fuzz found ----------------------------------------------------------------
+@pytest.mark.parametrize("call", [
+    lambda: beam_dump.r_ratio(1e155),                       # OverflowError before
+    lambda: beam_dump.width_ll(1.0, 1e155, 0.0),
+    lambda: beam_dump.s_factor(1e300),
+    lambda: beam_dump.track_length_v(5e-324),               # overflow to inf before
+    lambda: beam_dump.chi(1e100, 1.0, 6.0, 12.0),           # RuntimeWarning overflow / NaN before
+    lambda: beam_dump.chi(1.0, 5e-324, 6.0, 12.0),
+    lambda: beam_dump.dsigma_dx(5e-324, 1.0, 1.0, 1.0),
+    lambda: beam_dump.events("E137", 0.002, 1e155, acceptance="none"),
+    lambda: acc.angular_fraction(1.0, 0.5, np.array([1.0, 0.1]), math.nan),   # NaN / ambiguous truth value before
+    lambda: acc.angular_fraction(1e155, 0.5, 1.0, 5e-324),
+    lambda: acc.daughter_fraction(1.0, 10.0, 0.0, "pair"),   # division by zero before
+    lambda: acc.decay_bins(math.nan, 1.0),
+    lambda: figures.get("chiang-fig7", pair=np.array([20, 30])),   # ValueError (truth value) before
+    lambda: figures.get("chiang-fig1", grid=12.5),
+    lambda: models.get("B-L").width_ee(1e300),
+    lambda: base.Model("m", "g", (1e300,) + (0.0,) * 5, 1.0, 1.0),
+    lambda: recasting.recast("B-L", [1.0], constraints=[]),
+    lambda: explore_bands.region_mask(np.zeros((1, 8)), (0.0, math.nan, 0.0, 1.0), 3, 3),
+    lambda: explore_chiang.log_grid(0.0, 1.0, 0.0),          # ZeroDivisionError before
+    lambda: widget.Param("m_x", "m_X", (2.0, 1.0)),          # plain ValueError before
+])
+def test_found_by_fuzzing_is_an_input_error(call):
+    with pytest.raises(InputError):
+        call()
+
+
+def test_explorer_with_one_state_decodes():
+    """One state (every column constant): state_arrays used to fail reshaping an empty table."""
+    ex = _explorer([None, [1.0] + [0.0] * 8], [0.0, 0.0])
+    rows, row_of, _ = ex.state_arrays()
+    assert rows.shape == (1, 9) and list(row_of) == [-1, 0]
+
+
+def test_daughter_fraction_at_rest_is_exact():
+    """E_X = m_X (beta = 0): both daughters have E_X/2 (a threshold above it accepts nothing, exactly) and
+    leave back to back, so an aperture of 90 degrees (tan_max = inf) takes exactly one of them."""
+    assert acc.daughter_fraction(math.inf, 1e-6, 1e-6, "pair", 1e6) == 0.0
+    assert acc.daughter_fraction(math.inf, 1.0, 1.0, "any", 0.0) == pytest.approx(1.0, abs=1e-12)
+    assert acc.daughter_fraction(math.inf, 1.0, 1.0, "pair", 0.0) == pytest.approx(0.0, abs=1e-12)

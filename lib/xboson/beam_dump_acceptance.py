@@ -114,12 +114,12 @@ def detector(name: str) -> Detector:
 def angular_fraction(theta_max, x, m, e_e):
     """Fraction of BEST's Weizsaecker-Williams dsigma/dx (e Z -> e Z X) with the X emitted within
     theta_max [rad] of the electron direction; x = E_X/E_e, m = m_X [GeV], e_e = E_e [GeV]. Domain:
-    theta_max >= 0 (+inf: every direction), 1e-12 <= x < 1, m in [1e-6, 1e4] GeV, 0 < e_e <= 1e6 GeV. In [0, 1];
+    theta_max >= 0 (+inf: every direction), 1e-12 <= x < 1, m in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV. In [0, 1];
     vectorised. Closed form of the theta integral of BEST App. A (module docstring)."""
     theta_max = np.asarray(_angle("theta_max", theta_max), dtype=float)
     x = np.asarray(in_range("x", x, X_MIN, 1.0, hi_open=True), dtype=float)
     m = mass("m_x", m)
-    e_e = np.asarray(in_range("e_e", e_e, 0.0, E_MAX, lo_open=True, unit="GeV"), dtype=float)
+    e_e = np.asarray(in_range("e_e", e_e, 1e-6, E_MAX, unit="GeV"), dtype=float)
     u0 = m * m * (1 - x) / x + M_E**2 * x
     big_a = 1 - x + 0.5 * x * x
     b_over_u0 = x * (1 - x) * m * m / u0
@@ -156,7 +156,7 @@ def daughter_fraction(tan_max, e_x, m, rule: str, e_daughter_min: float = 0.0):
     e_daughter_min = in_range("e_daughter_min", e_daughter_min, 0.0, E_MAX, unit="GeV")
     c_ang, beta = _cos_star_min(np.asarray(tan_max, dtype=float), np.asarray(e_x, dtype=float), m)
     # lab energy (E_X/2)(1 + beta c) >= e_daughter_min  <=>  c >= (2 e_min/E_X - 1)/beta
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):   # beta -> 0: c_en -> +-inf, exact
         c_en = np.where(beta > 0, (2 * e_daughter_min / np.asarray(e_x, dtype=float) - 1) / np.maximum(beta, 1e-300),
                         np.where(e_daughter_min <= 0.5 * np.asarray(e_x, dtype=float), -1.0, 2.0))
     lo = np.clip(np.maximum(c_ang, c_en), -1.0, 1.0)       # positron accepted for cos theta* in [lo, 1]
