@@ -563,6 +563,7 @@ def test_fuzz_new_modules_slow_profile():
     lambda: explore_bands.region_mask(np.zeros((1, 8)), (0.0, math.nan, 0.0, 1.0), 3, 3),
     lambda: explore_chiang.log_grid(0.0, 1.0, 0.0),          # ZeroDivisionError before
     lambda: widget.Param("m_x", "m_X", (2.0, 1.0)),          # plain ValueError before
+    lambda: widget.Param("m_x", "m_X", (math.nan,), ("ee",)),   # NaN grid kept silently before
 ])
 def test_found_by_fuzzing_is_an_input_error(call):
     with pytest.raises(InputError):

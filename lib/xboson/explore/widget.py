@@ -54,6 +54,8 @@ class Param:
         if self.name not in PARAM_TRAITS:
             raise InputError(f"unknown explorer parameter {self.name!r}; expected one of: {', '.join(PARAM_TRAITS)}")
         if self.options:
+            if len(self.values):
+                raise InputError(f"{self.name}: give a grid of values or a list of options, not both")
             if len(set(self.options)) != len(self.options) or not all(isinstance(o, str) for o in self.options):
                 raise InputError(f"{self.name} options must be distinct strings (got {self.options!r})")
             return
