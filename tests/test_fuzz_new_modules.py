@@ -570,6 +570,12 @@ def test_found_by_fuzzing_is_an_input_error(call):
         call()
 
 
+def test_soft_fraction_never_exceeds_one():
+    """Found by fuzzing: the partial sum could round to 1 + 2e-16 of the total."""
+    f = beam_dump.soft_fraction("E137", 0.2, [0.01, 1e-6], 100.0, acceptance="none")
+    assert np.all(np.isnan(f) | ((f >= 0) & (f <= 1)))
+
+
 def test_explorer_with_one_state_decodes():
     """One state (every column constant): state_arrays used to fail reshaping an empty table."""
     ex = _explorer([None, [1.0] + [0.0] * 8], [0.0, 0.0])

@@ -335,7 +335,8 @@ def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chia
     ex, n = _node_events(name, m, g, mode, acceptance)
     total = n.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(total > 0, n[:, ex < e_x_max].sum(axis=1) / total, np.nan)
+        frac = np.minimum(n[:, ex < e_x_max].sum(axis=1) / total, 1.0)   # a partial sum can round above total
+        return np.where(total > 0, frac, np.nan)
 
 
 def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector"):
