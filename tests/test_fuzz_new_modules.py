@@ -325,7 +325,7 @@ def test_fuzz_recast_all_sources():
 
 
 # --- figures --------------------------------------------------------------------------------------
-BAD_PARAM = st.sampled_from([0, 1e5, -3, math.nan, math.inf, 1e300, "abc", None, [20, 30], 12.5, True,
+BAD_PARAM = st.sampled_from([0, 1e5, -3, math.nan, math.inf, 1e300, "abc", None, [20, 30], 0.5, True,
                              np.array([20, 30])])
 
 
