@@ -56,7 +56,7 @@ from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
 from .data import load_yaml
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
-from .validation import choice, in_range, non_negative, positive
+from .validation import G_MAX, M_X_MAX, choice, in_range, mass, positive
 from .errors import InputError
 
 AVOGADRO = 6.02214129e23  #: mol^-1 (CODATA 2010, as in PDG 2012)
@@ -65,13 +65,16 @@ E_CHARGE = math.sqrt(4 * math.pi * ALPHA_0)
 M_P = 0.938272046         #: proton mass [GeV] (PDG 2012)
 MU_P = 2.792847356        #: proton magnetic moment [nuclear magnetons] (PDG 2012)
 MODES = ("chiang", "direct")
+E_E_MAX = 1e6             #: GeV: largest electron energy accepted by the production ingredients
 
 
 # --- decays and the rescaling factor S (Chiang footnotes 6-7) -------------------------------------
 def width_ll(g, m, m_l):
-    """Gamma(X -> l+ l-) [GeV] for vector coupling g > 0, mass m > 0 [GeV], lepton mass m_l >= 0 [GeV]
-    (Chiang footnote 6); 0 where the channel is closed (m <= 2 m_l)."""
-    g, m, m_l = positive("g", g), positive("m_x", m), non_negative("m_l", m_l)
+    """Gamma(X -> l+ l-) [GeV] for vector coupling 0 < g <= 4 pi, mass m in [1e-6, 1e4] GeV (the declared
+    m_X domain, :mod:`xboson.validation`), lepton mass 0 <= m_l <= 1e4 GeV (Chiang footnote 6); 0 where the
+    channel is closed (m <= 2 m_l)."""
+    g = in_range("g", g, 0.0, G_MAX, lo_open=True)
+    m, m_l = mass("m_x", m), in_range("m_l", m_l, 0.0, M_X_MAX, unit="GeV")
     if m <= 2 * m_l:
         return 0.0
     r = (m_l / m) ** 2
@@ -81,11 +84,11 @@ def width_ll(g, m, m_l):
 def r_ratio(m):
     """R(s = m^2) = sigma(ee -> hadrons)/sigma(ee -> mumu) below ~1 GeV from pi+ pi- only:
     beta_pi^3 |F_pi(s)|^2 / 4 with the rho-dominance form factor m_rho^2/(m_rho^2 - s - i m_rho Gamma_rho),
-    m [GeV] > 0. Dimensionless; 0 below 2 m_pi. sigma(ee -> pi+ pi-) = pi alpha^2 beta_pi^3 |F_pi|^2/(3 s)
+    m in [1e-6, 1e4] GeV. Dimensionless; 0 below 2 m_pi. sigma(ee -> pi+ pi-) = pi alpha^2 beta_pi^3 |F_pi|^2/(3 s)
     against sigma(ee -> mumu) = 4 pi alpha^2/(3 s) (e.g. F. Jegerlehner, A. Nyffeler, Phys. Rep. 477, 1
     (2009), arXiv:0902.3360); rho parameters PDG 2012. Approximate above ~0.6 GeV (no omega, no
     higher resonances); Chiang's S uses it below 2 GeV."""
-    s = positive("m_x", m) ** 2
+    s = mass("m_x", m) ** 2
     if s <= 4 * M_PI**2:
         return 0.0
     beta = math.sqrt(1 - 4 * M_PI**2 / s)
@@ -94,8 +97,9 @@ def r_ratio(m):
 
 
 def s_factor(m):
-    """Chiang's S = [1 + Gamma_mumu (1 + R)/Gamma_ee]^{1/2} (footnote 6); 1 below 2 m_mu."""
-    positive("m_x", m)
+    """Chiang's S = [1 + Gamma_mumu (1 + R)/Gamma_ee]^{1/2} (footnote 6) for m = m_X in [1e-6, 1e4] GeV;
+    1 below 2 m_mu."""
+    m = mass("m_x", m)
     if m <= 2 * M_MU:
         return 1.0
     return math.sqrt(1 + width_ll(1.0, m, M_MU) * (1 + r_ratio(m)) / width_ll(1.0, m, M_E))
@@ -136,10 +140,11 @@ def log_track_length_v(ln_y):
 
 
 def track_length_v(y):
-    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 0 < y <= e^3.5, spline of a table
-    (rel. error < 1e-6). Vectorised."""
+    """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 1e-300 <= y <= e^3.5 (V ~ 1/(y ln^2 y) grows
+    without bound as y -> 0: y = 0 is refused, use :func:`log_track_length_v` for smaller y), spline of a
+    table (rel. error < 1e-6). Vectorised."""
     y = positive("y", y)
-    in_range("y", y, 0.0, math.exp(3.5))
+    in_range("y", y, 1e-300, math.exp(3.5))
     return np.exp(_log_v(np.log(y)))
 
 
@@ -155,12 +160,12 @@ _GL_X_DET = np.polynomial.legendre.leggauss(16)
 def chi(m, e_e, z, a):
     """BEST App. A effective photon flux chi(m, E_e) [dimensionless] for nucleus (Z, A):
     int_{tmin}^{tmax} dt (t - tmin)/t^2 G_2(t), elastic + inelastic form factors,
-    t_min = (m^2/2E_e)^2, t_max = m^2; m [GeV] > 0, Z >= 1, A > 0. Vectorised in e_e [GeV] > 0;
-    0 where t_min >= t_max (E_e <= m/2)."""
-    m = positive("m_x", m)
-    e_e = np.atleast_1d(positive("e_e", e_e)).astype(float)
-    in_range("z", z, 1.0)
-    positive("a", a)
+    t_min = (m^2/2E_e)^2, t_max = m^2; m in [1e-6, 1e4] GeV, 1 <= Z <= 200, 0 < A <= 500. Vectorised in
+    e_e [GeV], 1e-6 <= e_e <= 1e6 GeV; 0 where t_min >= t_max (E_e <= m/2)."""
+    m = mass("m_x", m)
+    e_e = np.atleast_1d(in_range("e_e", e_e, 1e-6, E_E_MAX, unit="GeV")).astype(float)
+    in_range("z", z, 1.0, 200.0)
+    in_range("a", a, 0.0, 500.0, lo_open=True)
     tmin = (m * m / (2 * e_e)) ** 2
     tmax = m * m
     ok = tmin < tmax
@@ -183,13 +188,13 @@ def chi(m, e_e, z, a):
 
 def dsigma_dx(x, m, e_e, chi_val, g=1.0):
     """BEST Weizsaecker-Williams dsigma/dx for e Z -> e Z X [GeV^-2] (see module docstring):
-    0 < x < 1, m = m_X [GeV] > 0, e_e [GeV] > 0 (enters only through chi_val), chi_val >= 0, g > 0.
-    Vectorised."""
-    in_range("x", x, 0.0, 1.0, lo_open=True, hi_open=True)
-    positive("m_x", m)
-    positive("e_e", e_e)
-    non_negative("chi_val", chi_val)
-    positive("g", g)
+    1e-12 <= x < 1, m = m_X in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV (enters only through chi_val),
+    0 <= chi_val <= 1e8, 0 < g <= 4 pi. Vectorised."""
+    in_range("x", x, 1e-12, 1.0, hi_open=True)
+    mass("m_x", m)
+    in_range("e_e", e_e, 1e-6, E_E_MAX, unit="GeV")
+    in_range("chi_val", chi_val, 0.0, 1e8)
+    in_range("g", g, 0.0, G_MAX, lo_open=True)
     u = m * m * (1 - x) / x + M_E**2 * x
     return 8 * ALPHA_0**2 * g * g / (4 * math.pi) * chi_val * (
         (1 - x + 0.5 * x * x) / (2 * u) - x * (1 - x) * m * m / (12 * u * u))
@@ -268,8 +273,9 @@ def _spectrum(name: str, m: float, acceptance: str = "none"):
 
 
 def _check_mass(m_x) -> float:
-    """m_x [GeV] checked: finite and above the e+ e- threshold 2 m_e (the only decay the beam dumps see)."""
-    m = positive("m_x", m_x)
+    """m_x [GeV] checked: in the declared domain (<= 1e4 GeV) and above the e+ e- threshold 2 m_e (the only
+    decay the beam dumps see)."""
+    m = in_range("m_x", m_x, 0.0, M_X_MAX, lo_open=True, unit="GeV")
     if m <= 2 * M_E:
         raise InputError(f"m_x must exceed 2 m_e = {2 * M_E:.6g} GeV for X -> e+ e- (got {m_x!r})")
     return m
@@ -306,7 +312,7 @@ def _check_events_args(name, m_x, g, mode, acceptance):
     choice("experiment", name, experiments())
     choice("mode", mode, MODES)
     choice("acceptance", acceptance, acc.ACCEPTANCES)
-    return positive("m_x", m_x), np.atleast_1d(positive("g", g)).astype(float)
+    return positive("m_x", m_x), np.atleast_1d(in_range("g", g, 0.0, G_MAX, lo_open=True)).astype(float)
 
 
 def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector"):
@@ -314,8 +320,8 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
     (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
-    every decay in the decay volume (the acceptance-free thick-target estimate). m_x > 2 m_e;
-    dimensionless; vectorised in g. Approximate (module docstring)."""
+    every decay in the decay volume (the acceptance-free thick-target estimate). 2 m_e < m_x <= 1e4 GeV,
+    0 < g <= 4 pi; dimensionless; vectorised in g. Approximate (module docstring)."""
     m, g = _check_events_args(name, _check_mass(m_x), g, mode, acceptance)
     return _node_events(name, m, g, mode, acceptance)[1].sum(axis=1)
 
@@ -329,7 +335,8 @@ def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chia
     ex, n = _node_events(name, m, g, mode, acceptance)
     total = n.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(total > 0, n[:, ex < e_x_max].sum(axis=1) / total, np.nan)
+        frac = np.minimum(n[:, ex < e_x_max].sum(axis=1) / total, 1.0)   # a partial sum can round above total
+        return np.where(total > 0, frac, np.nan)
 
 
 def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector"):

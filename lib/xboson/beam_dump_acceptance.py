@@ -31,13 +31,14 @@ after one radiation length) is neglected.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .constants import M_E
 from .data import load_yaml
-from .validation import choice, in_range, positive
+from .validation import choice, in_range, mass, show
 from .errors import InputError
 
 RULES = ("pair", "any", "positron")
@@ -69,6 +70,23 @@ class Detector:
         return self.radius / self.distance
 
 
+#: largest electron or X energy [GeV] and length [m] accepted (far beyond any beam dump)
+E_MAX = 1e6
+X_MIN = 1e-12             #: smallest energy fraction x = E_X/E_e accepted
+L_MAX = 1e6
+
+
+def _angle(name, value):
+    """An angular aperture (angle or tangent): >= 0, NaN refused, +inf allowed (no geometric cut)."""
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        arr = np.asarray(math.nan)
+    if arr.size == 0 or np.isnan(arr).any() or (arr < 0).any():
+        raise InputError(f"{name} must be a non-negative angle or +inf (got {show(value)})")
+    return arr
+
+
 def _value(entry):
     return float(entry["value"]) if isinstance(entry, dict) else float(entry)
 
@@ -95,17 +113,18 @@ def detector(name: str) -> Detector:
 
 def angular_fraction(theta_max, x, m, e_e):
     """Fraction of BEST's Weizsaecker-Williams dsigma/dx (e Z -> e Z X) with the X emitted within
-    theta_max [rad] of the electron direction; x = E_X/E_e, m = m_X [GeV], e_e = E_e [GeV]. In [0, 1];
+    theta_max [rad] of the electron direction; x = E_X/E_e, m = m_X [GeV], e_e = E_e [GeV]. Domain:
+    theta_max >= 0 (+inf: every direction), 1e-12 <= x < 1, m in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV. In [0, 1];
     vectorised. Closed form of the theta integral of BEST App. A (module docstring)."""
-    theta_max = np.asarray(theta_max, dtype=float)
-    x = np.asarray(x, dtype=float)
-    e_e = np.asarray(e_e, dtype=float)
-    if np.any(theta_max < 0) or np.any((x <= 0) | (x >= 1)) or m <= 0 or np.any(e_e <= 0):
-        raise InputError("angular_fraction needs theta_max >= 0, 0 < x < 1, m > 0 and e_e > 0")
+    theta_max = np.asarray(_angle("theta_max", theta_max), dtype=float)
+    x = np.asarray(in_range("x", x, X_MIN, 1.0, hi_open=True), dtype=float)
+    m = mass("m_x", m)
+    e_e = np.asarray(in_range("e_e", e_e, 1e-6, E_MAX, unit="GeV"), dtype=float)
     u0 = m * m * (1 - x) / x + M_E**2 * x
     big_a = 1 - x + 0.5 * x * x
     b_over_u0 = x * (1 - x) * m * m / u0
-    r = u0 / (u0 + e_e * e_e * x * theta_max**2)          # U_0 / V(theta_max), in (0, 1]
+    with np.errstate(over="ignore"):                       # theta_max = inf (or huge): r = 0, all accepted
+        r = u0 / (u0 + e_e * e_e * x * theta_max**2)      # U_0 / V(theta_max), in [0, 1]
     num = big_a * (1 - r) - b_over_u0 * (1 - r) ** 2 * (1 + 2 * r) / 6
     den = big_a - b_over_u0 / 6
     return np.clip(num / den, 0.0, 1.0)
@@ -126,11 +145,18 @@ def daughter_fraction(tan_max, e_x, m, rule: str, e_daughter_min: float = 0.0):
     """Fraction of X -> e+ e- decays (isotropic in the X rest frame) in which the daughters required by
     ``rule`` ("pair": both, "any": at least one, "positron": the positron) leave within angle
     arctan(tan_max) of the X line of flight with lab energy >= e_daughter_min [GeV]. Dimensionless, in
-    [0, 1]; vectorised in tan_max and e_x [GeV] (e_x >= m)."""
+    [0, 1]; vectorised in tan_max (>= 0, +inf: no geometric cut) and e_x [GeV] (m <= e_x <= 1e6 GeV);
+    m in [1e-6, 1e4] GeV; 0 <= e_daughter_min <= 1e6 GeV."""
     choice("rule", rule, RULES)
+    tan_max = _angle("tan_max", tan_max)
+    m = mass("m_x", m)
+    if np.ndim(m):
+        raise InputError(f"m_x must be a single mass (got {show(m)})")
+    e_x = in_range("e_x", e_x, m * (1 - 1e-9), E_MAX, unit=f"GeV (E_X >= m_X = {m:g} GeV)")
+    e_daughter_min = in_range("e_daughter_min", e_daughter_min, 0.0, E_MAX, unit="GeV")
     c_ang, beta = _cos_star_min(np.asarray(tan_max, dtype=float), np.asarray(e_x, dtype=float), m)
     # lab energy (E_X/2)(1 + beta c) >= e_daughter_min  <=>  c >= (2 e_min/E_X - 1)/beta
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):   # beta -> 0: c_en -> +-inf, exact
         c_en = np.where(beta > 0, (2 * e_daughter_min / np.asarray(e_x, dtype=float) - 1) / np.maximum(beta, 1e-300),
                         np.where(e_daughter_min <= 0.5 * np.asarray(e_x, dtype=float), -1.0, 2.0))
     lo = np.clip(np.maximum(c_ang, c_en), -1.0, 1.0)       # positron accepted for cos theta* in [lo, 1]
@@ -146,7 +172,9 @@ def daughter_fraction(tan_max, e_x, m, rule: str, e_daughter_min: float = 0.0):
 
 
 def decay_bins(l_sh: float, l_dec: float):
-    """Edges [m] of the decay-point bins along the decay volume [l_sh, l_sh + l_dec] and their centres."""
-    positive("l_dec", l_dec)
+    """Edges [m] of the decay-point bins along the decay volume [l_sh, l_sh + l_dec] and their centres;
+    0 <= l_sh <= 1e6 m, 1e-6 m <= l_dec <= 1e6 m."""
+    l_sh = in_range("l_sh", l_sh, 0.0, L_MAX, unit="m")
+    l_dec = in_range("l_dec", l_dec, 1e-6, L_MAX, unit="m")
     edges = l_sh + l_dec * np.asarray(DECAY_BIN_EDGES)
     return edges, 0.5 * (edges[1:] + edges[:-1])

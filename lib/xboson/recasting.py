@@ -423,14 +423,17 @@ def recast(model: Model | str | Path, masses: Sequence[float] | np.ndarray, gamm
     """Upper limits on the overall coupling of ``model`` (a :class:`~xboson.models.base.Model`, a
     registered name or a YAML file) from every constraint of both papers at each mass [GeV] in
     ``masses`` (within :data:`M_X_RANGE`). ``gamma_x`` [GeV]: X total width for LEP (default: the
-    Chiang Fig. 3 choice). ``constraints``: optional subset of :func:`source_names`."""
+    Chiang Fig. 3 choice; 1e-10 m_X <= gamma_x <= m_X where LEP needs it). ``constraints``: optional
+    non-empty subset of :func:`source_names` (one name or a list)."""
     model = resolve(model)
     ms = _masses(masses)
     if gamma_x is not None:
         gamma_x = positive("gamma_x", gamma_x)
     chosen = SOURCES
     if constraints is not None:
-        wanted = list(constraints)
+        wanted = [constraints] if isinstance(constraints, str) else list(constraints)
+        if not wanted:
+            raise InputError(f"constraints: give at least one of: {', '.join(source_names())} (or None for all)")
         for c in wanted:
             if c not in source_names():
                 raise InputError(f"unknown constraint {c!r}; expected one of: {', '.join(source_names())}")

@@ -34,6 +34,9 @@ def _formats(text: str) -> tuple[str, ...]:
 def run(args):
     from .. import export, figures
 
+    for name in ("figure", "format", "out"):
+        if getattr(args, name) is not None and not isinstance(getattr(args, name), str):
+            raise InputError(f"--{name}: needs a value (got an empty one)")   # argparse's --opt=--
     if args.list:
         return "\n".join(f"{fid}  {figures.FIGURES[fid].__doc__.split(':')[0].strip()}" for fid in figures.ids())
     if not args.figure:

@@ -17,6 +17,9 @@ def run(args):
 
     if not args.ids:
         return ledger.as_records()
+    for i in args.ids:           # blank, or argparse's --id=-- (an empty list): refused before computing
+        if not isinstance(i, str) or not i.strip():
+            raise InputError(f"--id: needs a ledger id (got {i!r}; `xboson ledger` lists the ids)")
     known = {n for r in ledger.all_rows() for n in (r.id, *r.aliases)}
     for i in args.ids:
         if i not in known:

@@ -32,9 +32,19 @@ def register(sub):
     p.set_defaults(func=run)
 
 
+def _option(name: str, value):
+    """An option's text; argparse hands ``--opt=--`` over as an empty list: our input error."""
+    from ..errors import InputError
+
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{name}: needs a value (got an empty one)")
+    return value
+
+
 def _masses(text: str) -> list[float]:
     from ..errors import InputError
 
+    text = _option("--m-x", text)
     try:
         return [float(v) for v in text.split(",") if v.strip()]
     except ValueError:
@@ -48,6 +58,8 @@ def run(args):
     from ..recasting import recast
 
     plot = None
+    for name in ("model", "plot", "constraint"):
+        _option(f"--{name}", getattr(args, name))
     if args.plot is not None:
         plot = Path(args.plot)
         if plot.suffix.lower() not in (".png", ".svg"):

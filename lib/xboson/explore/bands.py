@@ -17,6 +17,8 @@ import numpy as np
 
 from .. import couplings
 from ..constraints import Constraint
+from ..errors import InputError
+from ..validation import finite, show
 
 
 def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.ndarray:
@@ -41,18 +43,31 @@ def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.nd
 
 
 def pixel_centres(window, nx: int, ny: int):
-    """(x, y) of pixel centres, rows from the top, as the browser lays out its canvas."""
-    x0, x1, y0, y1 = window
+    """(x, y) of pixel centres, rows from the top, as the browser lays out its canvas; ``window``
+    (x0, x1, y0, y1) finite with x0 < x1, y0 < y1; nx, ny whole numbers in [1, 10^4]."""
+    win = finite("window", window)
+    if np.shape(win) != (4,) or not (win[0] < win[1] and win[2] < win[3]):
+        raise InputError(f"window must be (x0, x1, y0, y1) with x0 < x1 and y0 < y1 (got {show(window)})")
+    for name, n in (("nx", nx), ("ny", ny)):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 10_000:
+            raise InputError(f"{name} must be a whole number in [1, 10000] (got {show(n)})")
+    x0, x1, y0, y1 = (float(v) for v in win)
     x = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
     y = y1 - (np.arange(ny) + 0.5) * (y1 - y0) / ny
     return np.meshgrid(x, y)
 
 
 def region_mask(bands: np.ndarray, window, nx: int = 300, ny: int = 300) -> np.ndarray:
-    """Boolean (ny, nx) mask: every band satisfied at the pixel centre (the browser's test)."""
+    """Boolean (ny, nx) mask: every band satisfied at the pixel centre (the browser's test). ``bands``:
+    (n, 8) numbers (a NaN coefficient fails every pixel, as in the browser; an infinite bound is open)."""
     xx, yy = pixel_centres(window, nx, ny)
+    try:
+        bands = np.asarray(bands, dtype=float).reshape(-1, 8)
+    except (TypeError, ValueError):
+        raise InputError(f"bands must be an (n, 8) array of numbers (got {show(bands)})") from None
     ok = np.ones(xx.shape, dtype=bool)
-    for c0, c1, c2, c3, c4, c5, lo, hi in np.asarray(bands, dtype=float):
-        v = c0 + c1 * xx + c2 * yy + c3 * xx * xx + c4 * xx * yy + c5 * yy * yy
-        ok &= (v >= lo) & (v <= hi)
+    with np.errstate(over="ignore", invalid="ignore"):     # inf/NaN coefficients: as the browser reads them
+        for c0, c1, c2, c3, c4, c5, lo, hi in bands:
+            v = c0 + c1 * xx + c2 * yy + c3 * xx * xx + c4 * xx * yy + c5 * yy * yy
+            ok &= (v >= lo) & (v <= hi)
     return ok

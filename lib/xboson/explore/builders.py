@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import InputError
 from .widget import NB, Explorer, Param, states
 
 WINDOW = ("x0", "x1", "y0", "y1")
@@ -34,7 +35,7 @@ def _region_row(per_layer, n_bands):
     row = []
     for b in per_layer:
         if len(b) > n_bands:
-            raise ValueError(f"a layer has {len(b)} bands, more than the explorer's {n_bands}")
+            raise InputError(f"a layer has {len(b)} bands, more than the explorer's {n_bands}")
         pad = np.zeros((n_bands - len(b), NB))
         row.append(np.concatenate([[len(b)], b.ravel(), pad.ravel()]))
     return np.concatenate(row)
@@ -107,7 +108,7 @@ def curve_explorer(*, title, params, curves, x_points, series, window, xlabel, y
     def row(s):
         y = np.asarray(series(s), dtype=float)
         if y.shape != (n_series, x_points.size):
-            raise ValueError(f"series must have shape {(n_series, x_points.size)} (got {y.shape})")
+            raise InputError(f"series must have shape {(n_series, x_points.size)} (got {y.shape})")
         return y.ravel()
 
     def compute(pv):

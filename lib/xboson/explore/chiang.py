@@ -21,7 +21,8 @@ from ..figures.chiang import BD_COLOUR, FT_COLOUR, HEAVY_COLOUR, LEP_BLUE
 from ..figures.chiang import COUPLING_COLOURS as COLOURS
 from ..figures.chiang import MASS_COLOURS as MASS_COLOURS_MEV
 from ..units import GeV, MeV, keV
-from ..validation import choice, positive
+from ..errors import InputError
+from ..validation import choice, finite, in_range, positive
 from .bands import plane_bands
 from .builders import Curve, Layer, curve_explorer, region_explorer, sliders
 from .widget import Param
@@ -31,7 +32,12 @@ _PAIR_TEXT = {"ee": "ee", "mumu": "μμ", "tautau": "ττ", "emu": "eμ", "etau"
 
 
 def log_grid(lo: float, hi: float, step: float) -> tuple[float, ...]:
-    """10**k for k = lo, lo + step, ..., hi (log10 units; rounded so that e.g. 10**0.7 is one state)."""
+    """10**k for k = lo, lo + step, ..., hi (log10 units; rounded so that e.g. 10**0.7 is one state);
+    -300 <= lo <= hi <= 300, step > 0, at most 10^4 states."""
+    lo, hi = in_range("lo", lo, -300.0, 300.0), in_range("hi", hi, lo, 300.0)
+    step = positive("step", step)
+    if (hi - lo) / step > 1e4:
+        raise InputError(f"step: at most 10^4 states (got lo={lo:g}, hi={hi:g}, step={step:g})")
     n = int(round((hi - lo) / step)) + 1
     return tuple(float(10 ** round(lo + k * step, 6)) for k in range(n))
 
@@ -178,7 +184,7 @@ def _limit_value(coupling, source, m_x, key="upper"):
     """limits.limit(...)[key] as a float (NaN: no limit from that source at that mass)."""
     try:
         v = limit(coupling, source, m_x).get(key)
-    except ValueError:          # the source does not constrain this coupling
+    except InputError:          # the source does not constrain this coupling
         return math.nan
     return math.nan if v is None else float(v)
 
@@ -276,6 +282,8 @@ def constraint_region(name: str, pair: str, masses_gev, gamma_x_kev: float | Non
     couplings.plane(pair)
     grid = Param("m_x", "m_X", tuple(np.atleast_1d(np.asarray(masses_gev, dtype=float))), unit="GeV")
     gamma = None if gamma_x_kev is None else positive("gamma_x_kev", gamma_x_kev) * keV
+    if m_x_gev is not None:
+        finite("m_x_gev", m_x_gev)
 
     def bands(s):
         con = constraints.get(name, s["m_x"] * GeV, gamma)
@@ -283,7 +291,7 @@ def constraint_region(name: str, pair: str, masses_gev, gamma_x_kev: float | Non
 
     first = bands({"m_x": grid.values[0]})
     if len(first) == 0:
-        raise ValueError(f"pair: constraint {name!r} does not involve pair {pair!r} at m_x = {grid.values[0]:g} GeV")
+        raise InputError(f"pair: constraint {name!r} does not involve pair {pair!r} at m_x = {grid.values[0]:g} GeV")
     window = lep_window(first, pad=1.1) or (-1.0, 1.0, -1.0, 1.0)
     ex = region_explorer(
         title=f"{name}: allowed region, pair {pair}", params=[grid],

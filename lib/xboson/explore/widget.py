@@ -29,7 +29,8 @@ import anywidget
 import numpy as np
 import traitlets
 
-from ..validation import finite
+from ..errors import InputError
+from ..validation import choice, finite, in_range
 
 #: floats per band
 NB = 8
@@ -51,19 +52,22 @@ class Param:
 
     def __post_init__(self):
         if self.name not in PARAM_TRAITS:
-            raise ValueError(f"unknown explorer parameter {self.name!r}; expected one of: {', '.join(PARAM_TRAITS)}")
+            raise InputError(f"unknown explorer parameter {self.name!r}; expected one of: {', '.join(PARAM_TRAITS)}")
         if self.options:
+            if len(self.values):
+                raise InputError(f"{self.name}: give a grid of values or a list of options, not both")
             if len(set(self.options)) != len(self.options) or not all(isinstance(o, str) for o in self.options):
-                raise ValueError(f"{self.name} options must be distinct strings (got {self.options!r})")
+                raise InputError(f"{self.name} options must be distinct strings (got {self.options!r})")
             return
-        vals = np.asarray(self.values, dtype=float)
-        if vals.ndim != 1 or vals.size == 0:
-            raise ValueError(f"{self.name} grid must be a non-empty list of numbers (got {self.values!r})")
-        finite(f"{self.name} grid", vals)
+        if not isinstance(self.values, (tuple, list, np.ndarray)) or len(self.values) == 0:
+            raise InputError(f"{self.name} grid must be a non-empty list of numbers (got {self.values!r})")
+        vals = np.asarray(finite(f"{self.name} grid", self.values))
+        if vals.ndim != 1:
+            raise InputError(f"{self.name} grid must be a non-empty list of numbers (got {self.values!r})")
         if self.log and np.any(vals <= 0):
-            raise ValueError(f"{self.name} grid must be positive (got {self.values!r})")
+            raise InputError(f"{self.name} grid must be positive (got {self.values!r})")
         if np.any(np.diff(vals) <= 0):
-            raise ValueError(f"{self.name} grid must be sorted in increasing order without repeats "
+            raise InputError(f"{self.name} grid must be sorted in increasing order without repeats "
                              f"(got {self.values!r})")
         object.__setattr__(self, "values", tuple(float(v) for v in vals))
 
@@ -97,16 +101,16 @@ def _pack(rows: list, row_length: int, kind: str):
             continue
         r = np.asarray(r, dtype=np.float32)
         if r.shape != (row_length,):
-            raise ValueError(f"explorer rows must have {row_length} numbers (got shape {r.shape})")
+            raise InputError(f"explorer rows must have {row_length} numbers (got shape {r.shape})")
         if kind == "region" and np.isnan(r).any():
-            raise ValueError("band coefficients contain NaN (every coefficient and bound must be a number)")
+            raise InputError("band coefficients contain NaN (every coefficient and bound must be a number)")
         key = r.tobytes()
         if key not in index:
             index[key] = len(unique)
             unique.append(r)
         row_of_state.append(index[key])
     if not unique:
-        raise ValueError("explorer has no data for any state (every row is missing)")
+        raise InputError("explorer has no data for any state (every row is missing)")
     tab = np.vstack(unique)
     const = [k for k in range(row_length) if np.all((tab[:, k] == tab[0, k]) | (np.isnan(tab[:, k]) & np.isnan(tab[0, k])))]
     var = [k for k in range(row_length) if k not in set(const)]
@@ -128,7 +132,8 @@ def _json_float(v):
 class Explorer(anywidget.AnyWidget):
     """A live explorer (see module doc). Build it with the section helpers of
     :mod:`xboson.explore`; ``compute(params) -> (row, values)`` recomputes one state exactly
-    (used when a kernel is attached)."""
+    (used when a kernel is attached). ``initial``: {parameter: value} inside the parameter's grid
+    range (or one of its options); anything else raises InputError."""
 
     _esm = Path(__file__).with_name("explorer.js")
 
@@ -147,14 +152,17 @@ class Explorer(anywidget.AnyWidget):
                  initial: dict | None = None):
         params = tuple(params)
         if not params:
-            raise ValueError("params must list at least one explorer parameter")
+            raise InputError("params must list at least one explorer parameter")
         if len({p.name for p in params}) != len(params):
-            raise ValueError("params must not repeat a parameter")
+            raise InputError("params must not repeat a parameter")
         n_states = int(np.prod([p.size for p in params]))
         if len(rows) != n_states:
-            raise ValueError(f"rows: need one row per state ({n_states}), got {len(rows)}")
+            raise InputError(f"rows: need one row per state ({n_states}), got {len(rows)}")
         names = list(spec.get("value_names", []))
-        vals = np.asarray(values, dtype=float).reshape(n_states, len(names))
+        vals = np.asarray(values, dtype=float)
+        if vals.size != n_states * len(names):
+            raise InputError(f"values: need {len(names)} number(s) per state for {n_states} states (got {vals.size})")
+        vals = vals.reshape(n_states, len(names))
         table, row_of, extra = _pack(rows, row_length, spec["kind"])
         full = dict(spec, params=[p.to_json() for p in params], value_names=names, **extra)
         self._params = params
@@ -162,7 +170,8 @@ class Explorer(anywidget.AnyWidget):
         init = {}
         for p in params:
             v = (initial or {}).get(p.name, p.options[0] if p.options else p.values[0])
-            init[p.name] = p.options.index(v) if p.options else float(v)
+            init[p.name] = (p.options.index(choice(p.name, v, p.options)) if p.options
+                            else in_range(p.name, v, p.values[0], p.values[-1], unit=p.unit))
         super().__init__(spec=full, table=table, row_of_state=row_of, values=vals.astype(np.float64).tobytes(),
                          live={}, **init)
         if compute is not None:
@@ -176,12 +185,13 @@ class Explorer(anywidget.AnyWidget):
         """(rows, row_of_state, values) decoded: full rows (n_unique, row_length) float32,
         row index per state (-1: no data), values (n_states, n_values) float64."""
         spec = self.spec
-        var = np.frombuffer(self.table, dtype=np.float32).reshape(-1, spec["row_length"])
+        row_of = np.frombuffer(self.row_of_state, dtype=np.int32)
+        n_unique = int(row_of.max()) + 1      # every column constant (e.g. one state): row_length 0
+        var = np.frombuffer(self.table, dtype=np.float32).reshape(n_unique, spec["row_length"])
         full = np.empty((var.shape[0], spec["full_row_length"]), dtype=np.float32)
         for k, v in spec["const_columns"]:
             full[:, k] = float(v.replace("Infinity", "inf")) if isinstance(v, str) else v
         full[:, spec["var_columns"]] = var
-        row_of = np.frombuffer(self.row_of_state, dtype=np.int32)
         vals = np.frombuffer(self.values, dtype=np.float64).reshape(row_of.size, len(spec["value_names"]))
         return full, row_of, vals
 

@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import inspect
+import numbers
 
-from ..validation import choice
+from ..validation import choice, show
 from . import chiang, lindner
 from .model import Figure, Table
 from ..errors import InputError
@@ -38,12 +39,23 @@ def ids() -> list[str]:
     return list(FIGURES)
 
 
+#: parameters that count points (each figure function checks its range)
+_COUNTS = ("grid", "n")
+
+
 def get(figure_id: str, **resolution) -> Figure | Table:
-    """The data of figure ``figure_id`` (ValueError for an unknown id); ``resolution`` keywords
-    (``grid``, ``n``) go to the figure function."""
+    """The data of figure ``figure_id`` (InputError for an unknown id); ``resolution`` keywords
+    (``grid``, ``n``: whole numbers in the range the figure function states; ``m_x_gev``: one number;
+    ``pair``: a name) go to the figure function."""
     choice("figure", figure_id, FIGURES)
     accepted = inspect.signature(FIGURES[figure_id]).parameters
-    for key in resolution:
+    for key, value in resolution.items():
         if key not in accepted:
             raise InputError(f"{figure_id} takes no parameter {key!r}; it accepts: {', '.join(accepted) or 'none'}")
+        if key in _COUNTS and (isinstance(value, bool) or not isinstance(value, numbers.Integral)):
+            raise InputError(f"{key} must be a whole number (got {show(value)})")
+        if isinstance(accepted[key].default, float) and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
+            raise InputError(f"{key} must be one number (got {show(value)})")
+        if isinstance(accepted[key].default, str) and not isinstance(value, str):
+            raise InputError(f"{key} must be a name (got {show(value)})")
     return FIGURES[figure_id](**resolution)

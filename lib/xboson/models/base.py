@@ -27,17 +27,17 @@ import numpy as np
 from .. import couplings
 from ..constants import M_E
 from ..errors import InputError
-from ..validation import choice, finite, positive
+from ..validation import charge, choice, finite, mass
 
 __all__ = ["Model", "neutrino_couplings"]
 
 
 def neutrino_couplings(values: dict[str, float]) -> tuple[float, ...]:
     """g_{nu_i nu_j} per unit coupling in :data:`xboson.couplings.PAIRS` order from a dict keyed by
-    pair name ('ee', 'mumu', 'tautau', 'emu', 'etau', 'mutau'); missing pairs are zero."""
+    pair name ('ee', 'mumu', 'tautau', 'emu', 'etau', 'mutau'); missing pairs are zero; each |g| <= 1e6."""
     out = []
     for p in couplings.PAIRS:
-        out.append(finite(f"g_nu[{p}]", values.get(p, 0.0)))
+        out.append(charge(f"g_nu[{p}]", values.get(p, 0.0)))
     unknown = set(values) - set(couplings.PAIRS)
     if unknown:
         raise InputError(f"unknown neutrino pair {sorted(unknown)[0]!r}; expected one of: "
@@ -55,6 +55,8 @@ class Model:
     coupling product come from the extreme allowed values of +C and -C; the recast then reports the
     weaker of the two signs). ``epsilon`` and ``alpha_over_g`` are Lindner's kinetic mixing
     (fixed) and Z-Z' mixing angle alpha = R g (Lindner Sec. 2; only Lindner's fits handle them).
+    Domain: every vertex coupling per unit g finite with |v| <= 1e6 (the charge range of
+    :mod:`xboson.validation`), |epsilon| < 1, |alpha_over_g| <= 1e6.
     """
 
     name: str
@@ -73,12 +75,12 @@ class Model:
         if len(self.g_nu) != len(couplings.PAIRS):
             raise InputError(f"g_nu: need {len(couplings.PAIRS)} entries ({', '.join(couplings.PAIRS)})")
         for k, v in zip(couplings.PAIRS, self.g_nu):
-            finite(f"g_nu[{k}]", v)
-        finite("g_le", self.g_le)
-        finite("g_re", self.g_re)
+            charge(f"g_nu[{k}]", v)
+        charge("g_le", self.g_le)
+        charge("g_re", self.g_re)
         if not -1.0 < finite("epsilon", self.epsilon) < 1.0:
             raise InputError(f"epsilon must lie in (-1, 1) (got {self.epsilon!r})")
-        finite("alpha_over_g", self.alpha_over_g)
+        charge("alpha_over_g", self.alpha_over_g)
         if not self.name or not self.coupling:
             raise InputError("name and coupling must be non-empty strings")
 
@@ -109,7 +111,9 @@ class Model:
     def direction(self, sign: float = 1.0) -> np.ndarray:
         """d with coupling products C = g^2 d in :data:`xboson.couplings.BASIS` order:
         L_ij = g_{nu_i nu_j} g_Le, R_ij = g_{nu_i nu_j} g_Re (Chiang Eq. 1), per unit g^2.
-        ``sign`` = -1 flips the neutrino couplings (the other branch of a sign-free model)."""
+        ``sign`` = -1 flips the neutrino couplings (the other branch of a sign-free model); 1 or -1."""
+        if sign not in (1.0, -1.0):
+            raise InputError(f"sign must be 1 or -1 (got {sign!r})")
         d = np.zeros(couplings.DIM)
         for p, gn in zip(couplings.PAIRS, self.g_nu):
             d[couplings.index("L", p)] = sign * gn * self.g_le
@@ -125,8 +129,9 @@ class Model:
         """Gamma(X -> e+ e-) per unit g^2 [GeV], from Chiang Eq. (18) divided by
         Gamma(X -> nu nubar) = g_nu^2 m / (24 pi):
         sqrt(m^2 - 4 m_e^2) / (24 pi m^2) [(g_Le^2 + g_Re^2)(m^2 - m_e^2) + 6 g_Le g_Re m_e^2]
-        (= g^2 m (1 + 2 r) (1 - 4 r)^(1/2) / (12 pi), r = m_e^2 / m^2, for g_Le = g_Re = g)."""
-        m = positive("m_x", m_x)
+        (= g^2 m (1 + 2 r) (1 - 4 r)^(1/2) / (12 pi), r = m_e^2 / m^2, for g_Le = g_Re = g);
+        m_x in [1e-6, 1e4] GeV."""
+        m = mass("m_x", m_x)
         if m <= 2 * M_E:
             return 0.0
         return (math.sqrt(m * m - 4 * M_E**2) / (24 * math.pi * m * m)
@@ -135,8 +140,8 @@ class Model:
     def width_invisible(self, m_x: float) -> float:
         """sum_ij Gamma(X -> nu_i nubar_j) per unit g^2 [GeV]: g_{nu_i nu_j}^2 m / (24 pi) per
         ordered pair (left-handed neutrinos, Chiang Eq. 18 with m_e -> 0; an off-diagonal pair
-        counts twice)."""
-        m = positive("m_x", m_x)
+        counts twice); m_x in [1e-6, 1e4] GeV."""
+        m = mass("m_x", m_x)
         tot = 0.0
         for p, gn in zip(couplings.PAIRS, self.g_nu):
             tot += (1.0 if p in ("ee", "mumu", "tautau") else 2.0) * gn * gn

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..constants import ALPHA_0
 from ..errors import InputError
 from ..lindner import models as lindner_models
+from ..validation import Q_MAX
 from .base import Model, neutrino_couplings
 
 __all__ = ["CONVENTIONS", "Charges", "anomalies", "check_anomaly_free", "charge_model",
@@ -37,7 +38,8 @@ _LINDNER = "Lindner, Queiroz, Rodejohann, Xu, JHEP 05 (2018) 098, arXiv:1803.000
 class Charges:
     """U(1)_X charges: lepton doublets L_e, L_mu, L_tau and right-handed charged leptons
     e_R, mu_R, tau_R (None = not given), family-universal quarks Q, u_R, d_R (None = not given) and
-    right-handed neutrinos ``nu_r``. ``convention``: 'gQ/2' (Lindner Eq. 2.2) or 'gQ'."""
+    right-handed neutrinos ``nu_r``. ``convention``: 'gQ/2' (Lindner Eq. 2.2) or 'gQ'. Every charge finite
+    with |q| <= 1e6 (:data:`xboson.validation.Q_MAX`)."""
 
     L_e: float
     L_mu: float
@@ -57,11 +59,11 @@ class Charges:
                              f"{', '.join(CONVENTIONS)} (covariant derivative g Q / 2 as in Lindner Eq. 2.2, or g Q)")
         for k in LEPTONS + QUARKS:
             v = getattr(self, k)
-            if v is not None and not (isinstance(v, (int, float)) and math.isfinite(v)):
-                raise InputError(f"charges.{k} must be a finite number (got {v!r})")
+            if v is not None and not (isinstance(v, (int, float)) and abs(v) <= Q_MAX):
+                raise InputError(f"charges.{k} must be a finite number with |q| <= {Q_MAX:g} (got {v!r})")
         for v in self.nu_r:
-            if not (isinstance(v, (int, float)) and math.isfinite(v)):
-                raise InputError(f"charges.nu_R must be a list of finite numbers (got {v!r})")
+            if not (isinstance(v, (int, float)) and abs(v) <= Q_MAX):
+                raise InputError(f"charges.nu_R must be a list of finite numbers with |q| <= {Q_MAX:g} (got {v!r})")
 
 
 def anomalies(ch: Charges) -> dict[str, float]:

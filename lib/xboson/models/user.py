@@ -19,7 +19,8 @@ Two forms, exactly one of ``charges`` or ``couplings``::
     sign_free: false                 # optional, couplings only: either relative sign of g_nu, g_e
 
 Every problem -- an unknown field, a missing charge or coupling, a value that is not a finite
-number, a failed anomaly check the file asked for -- raises one ValueError naming the field.
+number or one beyond |1e6|, a failed anomaly check the file asked for -- raises one InputError (a ValueError)
+naming the field.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import yaml
 
 from .. import couplings
 from ..errors import InputError
+from ..validation import Q_MAX
 from .base import Model, neutrino_couplings
 from .u1x import LEPTONS, QUARKS, Charges, charge_model
 
@@ -45,10 +47,13 @@ _ALL_COUPLINGS = ("g_Le", "g_Re") + tuple(f"g_nu_{p}" for p in couplings.PAIRS)
 
 
 def _number(field: str, v) -> float:
+    """A finite number with |v| <= 1e6 (:data:`xboson.validation.Q_MAX`, the declared charge range)."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise InputError(f"{field}: must be a number (got {v!r})")
     if not math.isfinite(v):
         raise InputError(f"{field}: must be finite (got {v!r})")
+    if abs(v) > Q_MAX:
+        raise InputError(f"{field}: must lie in [-{Q_MAX:g}, {Q_MAX:g}] (got {v!r})")
     return float(v)
 
 
@@ -133,7 +138,9 @@ def load_model_file(path) -> Model:
     if not p.is_file():
         raise InputError(f"model: no such file {str(path)!r}")
     try:
-        d = yaml.safe_load(p.read_text())
+        d = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"model file {p.name}: not a UTF-8 text file") from None
     except yaml.YAMLError as exc:
         raise InputError(f"model file {p.name}: not valid YAML ({str(exc).splitlines()[0]})") from None
     return model_from_dict(d)
