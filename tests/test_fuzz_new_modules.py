@@ -427,7 +427,7 @@ def test_explorer_initial_value_outside_grid_is_an_input_error(initial):
     (explore_chiang.sec6, {"pair": "etau"}), (explore_chiang.sec8, {"pair": "ee"}),
     (explore_lindner.sec5, {"model": "nope"}),
     (explore_lindner.sec5, {"alpha_over_gx": 2.0}), (explore_lindner.sec5, {"m_zp_gev": math.nan}),
-    (explore_chiang.sec7, {"curves": {}, "m_x_gev": 0.0}),
+    (explore_chiang.sec7, {"fig6": None, "m_x_gev": 0.0}),
 ])
 def test_section_explorers_reject_bad_input_before_work(build, kwargs):
     with pytest.raises(InputError):
