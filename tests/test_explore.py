@@ -137,42 +137,39 @@ def test_kernel_recomputes_exactly_at_the_slider_value(lep_small):
 
 
 # --------------------------------------------------------------------------- the browser's readout
-def _js_extremes(bands, window):
+def _run_explorer_js(statement: str, data: str, what: str) -> str:
+    """Run ``statement`` under node with the explorer's ES module as ``m`` and the JSON ``data``
+    (read from stdin) as ``a``; returns what it prints."""
     node = shutil.which("node")
     if node is None:
-        pytest.skip("node is not installed: the browser readout is checked by tests/test_browser.py only")
+        pytest.skip(f"node is not installed: the browser's {what} is checked by tests/test_browser.py only")
     code = ("const fs = await import('fs');"
             f"const src = fs.readFileSync({json.dumps(str(JS))}, 'utf8');"
             "const m = await import('data:text/javascript;base64,' + Buffer.from(src).toString('base64'));"
-            "const a = JSON.parse(fs.readFileSync(0, 'utf8'));"
-            "const w = a.window;"
-            "console.log(JSON.stringify([m.extent(a.bands, w[0], w[1], false, null),"
-            " m.extent(a.bands, w[2], w[3], true, null)]));")
-    data = json.dumps({"bands": [[float(v) if np.isfinite(v) else (1e308 * 10 if v > 0 else -1e308 * 10)
-                                  for v in b] for b in bands], "window": list(window)})
-    data = data.replace("Infinity", "1e999")
+            "const a = JSON.parse(fs.readFileSync(0, 'utf8'));" + statement)
     out = subprocess.run([node, "--input-type=module", "-e", code], input=data, capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    return out.stdout
+
+
+def _js_extremes(bands, window):
+    data = json.dumps({"bands": [[float(v) if np.isfinite(v) else (1e308 * 10 if v > 0 else -1e308 * 10)
+                                  for v in b] for b in bands], "window": list(window)})
+    out = _run_explorer_js("const w = a.window;"
+                           "console.log(JSON.stringify([m.extent(a.bands, w[0], w[1], false, null),"
+                           " m.extent(a.bands, w[2], w[3], true, null)]));",
+                           data.replace("Infinity", "1e999"), "readout")
+    return json.loads(out)
 
 
 def _js_mask(bands, window, n=300):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed: the browser's drawing is checked by tests/test_browser.py only")
-    code = ("const fs = await import('fs');"
-            f"const src = fs.readFileSync({json.dumps(str(JS))}, 'utf8');"
-            "const m = await import('data:text/javascript;base64,' + Buffer.from(src).toString('base64'));"
-            "const a = JSON.parse(fs.readFileSync(0, 'utf8'));"
-            f"process.stdout.write(Buffer.from(m.regionMask(a.bands, a.window, {n}, {n})).toString('base64'));")
-    data = json.dumps({"bands": np.asarray(bands, float).tolist(), "window": list(window)}).replace("Infinity", "1e999")
-    out = subprocess.run([node, "--input-type=module", "-e", code], input=data, capture_output=True, text=True,
-                         timeout=60)
-    assert out.returncode == 0, out.stderr
     import base64
 
-    return np.frombuffer(base64.b64decode(out.stdout), dtype=np.uint8).reshape(n, n).astype(bool)
+    data = json.dumps({"bands": np.asarray(bands, float).tolist(), "window": list(window)}).replace("Infinity", "1e999")
+    out = _run_explorer_js("process.stdout.write(Buffer.from(m.regionMask(a.bands, a.window, "
+                           f"{n}, {n})).toString('base64'));", data, "drawing")
+    return np.frombuffer(base64.b64decode(out), dtype=np.uint8).reshape(n, n).astype(bool)
 
 
 def test_browser_mask_is_the_per_pixel_band_test(lep_small):
