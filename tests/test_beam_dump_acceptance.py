@@ -202,7 +202,7 @@ def test_bad_input_raises_value_error_naming_the_parameter(call, param):
 def test_no_decay_below_two_electron_masses_is_no_limit():
     # the Fig. 6 mass axis: below 2 m_e there is no X -> e+ e- and no beam-dump limit (documented marker)
     assert bd.combined_band(1.0e-3) == []
-    assert bd.limit("gVe", 1.0e-3) == {"upper": None}
+    assert bd.limit("gVe", 1.0e-3).upper is None
     assert bd.width_ll(1.0, 1.0e-3, M_E) == 0.0
 
 

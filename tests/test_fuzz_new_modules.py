@@ -107,7 +107,7 @@ def test_fuzz_beam_dump_limits(m, coupling, names):
     bands = outcome(beam_dump.combined_band, m, names=names)
     assert bands is None or all(lo < hi for lo, hi in bands)
     lim = outcome(beam_dump.limit, coupling, m, acceptance="none")
-    assert lim is None or lim["upper"] is None or lim["upper"] < lim["lower"]
+    assert lim is None or lim.upper is None or lim.upper < lim.lower
     outcome(beam_dump.fixed_target_levels, m)
     outcome(beam_dump.fixed_target_limit, coupling, m)
 

@@ -63,8 +63,8 @@ def test_g_ve_reproduces_beam_dump_and_fixed_target():
     res = recast("gVe", [0.05, 0.2], constraints=["beam-dump", "fixed-target"])
     bd = limit("gVe", "beam-dump", 0.05)
     row = _upper(res, "beam-dump", 0.05)
-    assert (row.coupling_upper, row.reopens_above) == (bd["upper"], bd["lower"])
-    assert _upper(res, "fixed-target", 0.2).coupling_upper == limit("gVe", "fixed-target", 0.2)["upper"]
+    assert (row.coupling_upper, row.reopens_above) == (bd.upper, bd.lower)
+    assert _upper(res, "fixed-target", 0.2).coupling_upper == limit("gVe", "fixed-target", 0.2).upper
 
 
 # --- Lindner's numbers, exactly -------------------------------------------------------------------

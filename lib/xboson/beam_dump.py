@@ -55,6 +55,7 @@ from scipy.special import gammaln
 from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
 from .data import load_yaml
+from .limits import Limit
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
 from .validation import G_MAX, M_X_MAX, choice, in_range, mass, positive
 from .errors import InputError
@@ -433,19 +434,19 @@ def mass_reach(name: str, *, mode: str = "chiang", acceptance: str = "detector",
     return math.exp(a)
 
 
-def limit(coupling: str, m_x: float, *, acceptance: str = "detector") -> dict:
+def limit(coupling: str, m_x: float, *, acceptance: str = "detector") -> Limit:
     """Beam-dump limit on g_Ve (Chiang Fig. 6(b); = g_Le = g_Re of Fig. 6(a)) at m_x [GeV]:
-    {"upper": lowest excluded coupling, "lower": highest excluded coupling} of the excluded band
-    that reaches down furthest -- the coupling is allowed below "upper" or above "lower";
-    {"upper": None} outside the reach (and for m_x <= 2 m_e). "bands" lists all excluded intervals.
+    ``upper`` = lowest and ``lower`` = highest excluded coupling of the excluded band that reaches
+    down furthest -- the coupling is allowed below ``upper`` or above ``lower``; ``upper`` None
+    outside the reach (and for m_x <= 2 m_e). ``bands`` lists all excluded intervals.
     Approximate (module docstring)."""
     choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     bands = combined_band(positive("m_x", m_x), acceptance=acceptance)
     if not bands:
-        return {"upper": None}
-    return {"upper": bands[0][0], "lower": bands[0][1], "bands": [list(b) for b in bands]}
+        return Limit(None)
+    return Limit(bands[0][0], lower=bands[0][1], bands=tuple((float(a), float(b)) for a, b in bands))
 
 
 # --- fixed target (A1, APEX): published ranges at published levels -----------------------------------
@@ -460,11 +461,11 @@ def fixed_target_levels(m_x: float) -> dict:
     return out
 
 
-def fixed_target_limit(coupling: str, m_x: float) -> dict:
-    """A1/APEX limit on g_Ve at m_x [GeV]: {"upper": level} (excluded above), None outside
+def fixed_target_limit(coupling: str, m_x: float) -> Limit:
+    """A1/APEX limit on g_Ve at m_x [GeV]: ``upper`` = the level (excluded above), None outside
     175-300 MeV. Approximate (flat published levels)."""
     choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     lv = fixed_target_levels(m_x)
-    return {"upper": min(lv.values()) if lv else None}
+    return Limit(min(lv.values()) if lv else None)

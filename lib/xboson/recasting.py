@@ -316,12 +316,12 @@ def _beam_dump(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
         return _na(src, m_x, "X -> nu nubar decays change the lifetime as well as B(X -> ee); the beam-dump "
                    "yield is computed for a dark-photon-like X only")
     lim = beam_dump.limit("gVe", m_x)
-    if lim["upper"] is None:
+    if lim.upper is None:
         return _row(src, m_x, None, "unbounded", "no beam-dump reach at this mass (approximate, BEST estimate)")
     v = abs(model.g_ve)
-    return _row(src, m_x, lim["upper"] / v, "limit",
+    return _row(src, m_x, lim.upper / v, "limit",
                 "excluded band: allowed below coupling_upper or above reopens_above (approximate, BEST estimate)",
-                reopens_above=lim["lower"] / v)
+                reopens_above=lim.lower / v)
 
 
 def _fixed_target(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
@@ -331,13 +331,13 @@ def _fixed_target(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
     if na:
         return na
     lim = beam_dump.fixed_target_limit("gVe", m_x)
-    if lim["upper"] is None:
+    if lim.upper is None:
         return _row(src, m_x, None, "unbounded", "outside the A1/APEX mass range (0.175-0.300 GeV)")
     b = model.branching_ee_vs_invisible(m_x)
     note = "A1/APEX flat published levels (approximate)"
     if b < 1:
         note += f"; moved up by B^(-1/2), B = {b:.3g} from X -> nu nubar (Chiang Sec. VII)"
-    return _row(src, m_x, lim["upper"] / abs(model.g_ve) / math.sqrt(b), "limit", note)
+    return _row(src, m_x, lim.upper / abs(model.g_ve) / math.sqrt(b), "limit", note)
 
 
 # --- Lindner's chi^2 fits (Lindner Sec. 5) ----------------------------------------------------------

@@ -20,8 +20,11 @@ def register(sub):
 
 
 def run(args):
-    from ..limits import limit
+    from ..limits import Limit, limit
 
-    out = dict(limit(args.coupling, args.constraint, args.m_x))
+    res = limit(args.coupling, args.constraint, args.m_x)
+    if isinstance(res, Limit):
+        return res.as_json()
+    out = dict(res)
     out["unbounded"] = out.get("upper") is None
     return out
