@@ -54,6 +54,7 @@ from scipy.special import gammaln
 
 from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
+from .couplings import SINGLE_COUPLINGS
 from .data import load_yaml
 from .limits import Limit
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
@@ -440,7 +441,7 @@ def limit(coupling: str, m_x: float, *, acceptance: str = "detector") -> Limit:
     down furthest -- the coupling is allowed below ``upper`` or above ``lower``; ``upper`` None
     outside the reach (and for m_x <= 2 m_e). ``bands`` lists all excluded intervals.
     Approximate (module docstring)."""
-    choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     bands = combined_band(positive("m_x", m_x), acceptance=acceptance)
@@ -464,7 +465,7 @@ def fixed_target_levels(m_x: float) -> dict:
 def fixed_target_limit(coupling: str, m_x: float) -> Limit:
     """A1/APEX limit on g_Ve at m_x [GeV]: ``upper`` = the level (excluded above), None outside
     175-300 MeV. Approximate (flat published levels)."""
-    choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     lv = fixed_target_levels(m_x)

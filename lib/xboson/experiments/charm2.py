@@ -77,8 +77,8 @@ def _constraint(m_x: float, n_sigma: float) -> Constraint:
     return Constraint("charm2", tuple(bands), m_x)
 
 
-def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
-    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4]; gamma_x unused.
+def constraint(m_x, *, n_sigma=None) -> Constraint:
+    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4] (width-free).
 
     Constrains (L, R) of the pairs mumu (Fig. 4), emu (Fig. 7, with nu_mu e -> nu_e e) and
     mutau. n_sigma defaults to data/charm2.yaml's 1.64.

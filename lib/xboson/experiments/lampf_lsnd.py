@@ -33,8 +33,8 @@ def sigma_bar(m_x) -> QuadraticForm:
     return flux_averaged_cross_section(MU_DECAY_NUE, mass("m_x", m_x), "e", anti=False) / cm2
 
 
-def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
-    """LAMPF+LSND band on the X contribution at m_x [GeV] in [1e-6, 1e4] (gamma_x unused).
+def constraint(m_x, *, subtract="quoted") -> Constraint:
+    """LAMPF+LSND band on the X contribution at m_x [GeV] in [1e-6, 1e4] (width-free).
 
     subtract: 'quoted' (the paper's 2.95e-43 cm^2, our default reading) or 'computed'
     (our own SM integral).
@@ -50,7 +50,7 @@ def constraint(m_x, gamma_x=None, *, subtract="quoted") -> Constraint:
         raise InputError(f"unknown subtract {subtract!r}; expected 'quoted' or 'computed'")
     band = measurement_band(form, avg["sigma_bar"] * E43, avg["error"] * E43, d["n_sigma_90cl"],
                             sm_subtracted=sm, label="LAMPF+LSND nu_e e")
-    return Constraint("lampf-lsnd", (band,), float(m_x), gamma_x)
+    return Constraint("lampf-lsnd", (band,), float(m_x))
 
 
 CONSTRAINTS = {"lampf-lsnd": constraint}

@@ -146,9 +146,9 @@ def _constraint(m_x: float, n_sigma: float, freeze_below_mev, subset) -> Constra
     return Constraint("reactors", bands, m_x)
 
 
-def constraint(m_x, gamma_x=None, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
+def constraint(m_x, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
                experiments=None) -> Constraint:
-    """All Table I bands at m_x [GeV] in [1e-6, 1e4] (gamma_x unused): Chiang Sec. IV, Fig. 2(a).
+    """All Table I bands at m_x [GeV] in [1e-6, 1e4] (width-free): Chiang Sec. IV, Fig. 2(a).
 
     n_sigma: half-width of each band in standard deviations (1.64 = the paper's 90% CL);
     freeze_below_mev: freeze the spectrum below this energy (sensitivity study);
