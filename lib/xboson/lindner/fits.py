@@ -142,10 +142,9 @@ def _window_forms(source, m_zp, flavour, anti, windows, n_e, n_t) -> tuple[Quadr
         w = np.stack([wt, wf, wf * propagator_factor(m_zp, t)])
         arrs = (terms.sm, terms.int_l, terms.int_r, terms.x_ll, terms.x_rr, terms.x_lr)
         per_node = np.stack([np.einsum("nj,knj->kn", a, w) for a in arrs]) * nodes.we
-        for k in range(nodes.n_windows):
-            sel = nodes.window == k
-            if np.any(sel):
-                tot[:, :, k] = np.sum(per_node[:, :, sel], axis=-1)
+        live = np.unique(nodes.window)               # nodes are grouped by window, in order
+        starts = np.searchsorted(nodes.window, live)
+        tot[:, :, live] = np.add.reduceat(per_node, starts, axis=-1)
     out = []
     for k in range(nodes.n_windows):
         i = tot[:, :, k]
