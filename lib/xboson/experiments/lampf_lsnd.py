@@ -21,16 +21,31 @@ from ..spectra import MU_DECAY_NUE
 from ..units import cm2
 from ..validation import mass
 
-__all__ = ["inputs", "sigma_bar", "constraint", "E43", "AVERAGE", "CONSTRAINTS"]
+__all__ = ["inputs", "sigma_bar", "constraint", "E43", "AVERAGE", "RECORDS", "CONSTRAINTS"]
 
 E43 = 1e-43  # the paper's unit for flux-averaged cross sections, cm^2
 AVERAGE = "lampf_lsnd.xsec"   #: the record of the LAMPF E225 + LSND average Chiang uses (Sec. III)
 
 
+#: experiment -> (cross-section record, slope record) of data/measurements.yaml, Chiang Sec. III
+RECORDS = {"LAMPF-E225": ("lampf_e225.xsec", "lampf_e225.slope"), "LSND": ("lsnd.xsec", "lsnd.slope"),
+           "average": (AVERAGE, "lampf_lsnd.slope")}
+
+
+def _entry(xsec: str, slope: str) -> dict:
+    a, b = measurement(xsec), measurement(slope)
+    return {"sigma_bar": a.value, "error": a.sigma("chiang"), "slope": b.value, "slope_error": b.sigma("chiang")}
+
+
 def inputs() -> dict:
-    """The SM numbers Chiang quotes in Sec. III (data/lampf_lsnd.yaml); the measured cross sections
-    are records of data/measurements.yaml (:func:`xboson.measurements.measurement`)."""
-    return load_yaml("lampf_lsnd.yaml")
+    """The Sec. III numbers as one mapping: ``measurements`` (LAMPF-E225, LSND) and ``average_quoted``,
+    each {sigma_bar [1e-43 cm^2], error, slope [1e-45 cm^2/MeV], slope_error}, read from the records
+    of data/measurements.yaml, plus the SM numbers Chiang quotes (data/lampf_lsnd.yaml:
+    ``sm_sigma_bar_quoted``, ``sm_slope_quoted``, ``flux_averaged_energy_quoted_mev``)."""
+    out = dict(load_yaml("lampf_lsnd.yaml"))
+    out["measurements"] = {k: _entry(*RECORDS[k]) for k in ("LAMPF-E225", "LSND")}
+    out["average_quoted"] = _entry(*RECORDS["average"])
+    return out
 
 
 def sigma_bar(m_x) -> QuadraticForm:
