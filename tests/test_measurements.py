@@ -113,6 +113,9 @@ def test_unknown_ids_and_uses_are_refused():
         measurement("rovno.xsec").sigma("lindner")
     with pytest.raises(InputError, match="paper"):
         measurements.quoted_by("pdg")
+    with pytest.raises(InputError, match="say which paper"):
+        measurement("texono.ratio_to_sm").pull(1.0)
+    assert measurement("rovno.xsec").pull(126.0 + 62.0) == 1.0     # only Chiang uses Rovno
 
 
 def _raw():

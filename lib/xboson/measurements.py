@@ -174,8 +174,14 @@ class Measurement:
         """A short unique label, e.g. 'Savannah River 1.5-3 MeV'."""
         return f"{self.experiment} {self.recoil_window}" if self.recoil_window else self.experiment
 
-    def use(self, paper: str) -> Use:
-        """How ``paper`` ('chiang' or 'lindner') uses this measurement."""
+    def use(self, paper: str | None = None) -> Use:
+        """How ``paper`` ('chiang' or 'lindner') uses this measurement; None: the only paper that
+        uses it (InputError if both do)."""
+        if paper is None:
+            if len(self.quoted_by) != 1:
+                raise InputError(f"measurement {self.id!r}: used by {', '.join(u.paper for u in self.quoted_by)}; "
+                                 "say which paper's convention (paper='chiang' or 'lindner')")
+            return self.quoted_by[0]
         for u in self.quoted_by:
             if u.paper == paper:
                 return u
@@ -187,7 +193,7 @@ class Measurement:
         """The central value compared with predictions (0 for an upper limit)."""
         return 0.0 if self.kind == "upper_limit" else self.value
 
-    def sigma(self, paper: str) -> float:
+    def sigma(self, paper: str | None = None) -> float:
         """The one-sigma error ``paper`` uses (units of the value): the printed total, stat and sys
         in quadrature, or for an upper limit value / sqrt(Delta chi^2) of the paper's convention."""
         u = self.use(paper)
@@ -195,29 +201,29 @@ class Measurement:
             return self.value / math.sqrt(cl_convention(u.cl).delta_chi2)
         return self.error.combined(u.error)
 
-    def n_sigma(self, paper: str) -> float:
+    def n_sigma(self, paper: str | None = None) -> float:
         """Half-width of ``paper``'s band in standard deviations (its CL convention)."""
         conv = cl_convention(self.use(paper).cl)
         if conv.n_sigma is None:
             return math.sqrt(conv.delta_chi2)
         return conv.n_sigma
 
-    def pull(self, prediction, paper: str):
+    def pull(self, prediction, paper: str | None = None):
         """(prediction - central) / sigma(paper); prediction in the units of the value (scalar or array)."""
         return (prediction - self.central) / self.sigma(paper)
 
-    def chi2(self, prediction, paper: str):
+    def chi2(self, prediction, paper: str | None = None):
         """pull^2: this measurement's chi^2 term (Lindner Eqs. 4.1-4.2 for one datum)."""
         return self.pull(prediction, paper) ** 2
 
-    def interval(self, paper: str, n_sigma: float | None = None) -> tuple[float, float]:
+    def interval(self, paper: str | None = None, n_sigma: float | None = None) -> tuple[float, float]:
         """(central - n_sigma sigma, central + n_sigma sigma): the values with |pull| <= n_sigma
         (units of the value); n_sigma defaults to the paper's convention."""
         n = self.n_sigma(paper) if n_sigma is None else n_sigma
         s = self.sigma(paper)
         return self.central - n * s, self.central + n * s
 
-    def band(self, form: QuadraticForm, paper: str = "chiang", n_sigma: float | None = None,
+    def band(self, form: QuadraticForm, paper: str | None = "chiang", n_sigma: float | None = None,
              unit: float = 1.0, label: str | None = None) -> Band:
         """The set |pull| <= n_sigma as a Band on ``form`` (the prediction in units of ``unit``
         times the value's unit): central +- n_sigma sigma, each times ``unit``. n_sigma defaults
