@@ -105,7 +105,8 @@ def test_no_broad_except_in_the_package_and_notebooks():
 
 PUBLIC_WITH_ALL = ["xboson.models", "xboson.models.base", "xboson.models.chiang", "xboson.models.u1x",
                    "xboson.models.user", "xboson.recasting", "xboson.recast_plot", "xboson.experiments",
-                   "xboson.cli"]
+                   "xboson.cli", "xboson.measurements", "xboson.lindner.fits", "xboson.observables", "xboson.limits",
+                   "xboson.couplings"]
 
 
 @pytest.mark.parametrize("name", PUBLIC_WITH_ALL)

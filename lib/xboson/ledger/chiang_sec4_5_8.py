@@ -121,7 +121,7 @@ def _kinematics_rows() -> list[Row]:
     worst = 0.0
     heavy = 1000.0 * GeV
     for meas in reactors.measurements():
-        w = (meas["t_min"] * MeV, meas["t_max"] * MeV)
+        w = meas.recoil_window.gev
         for chir in ("L", "R"):
             k = couplings.index(chir, "ee")
             a = reactors.sigma_bar(m, *w).linear[k] * couplings.rho_scale(m)
