@@ -85,3 +85,22 @@ def test_the_lindner_window_is_the_fit_layer_form():
 def test_bad_input_names_the_parameter(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_every_measured_quantity_says_which_observable_it_tests():
+    """The measurement layer sits on the observable layer: each record's quantity maps to a registered
+    observable, or says in words why no paper uses it as a constraint."""
+    from xboson import measurements
+
+    quantities = {m.observable for m in measurements.registry().values()}
+    assert quantities <= set(observables.PREDICTED_BY)
+    for q in quantities:
+        name, how = observables.PREDICTED_BY[q]
+        assert how
+        assert name is None or observables.predicted_by(q) is observables.OBSERVABLES[name]
+
+
+def test_the_shared_measurements_are_tested_against_registered_observables():
+    assert observables.predicted_by("rate_ratio_to_sm").name == "reactor.sigma_bar"
+    assert observables.predicted_by("g_v_plus_g_a_squared").name == "charm2.g_squared"
+    assert observables.predicted_by("event_count") is None

@@ -27,7 +27,7 @@ from .validation import choice, mass
 from .validation import width as valid_width
 
 __all__ = ["Observable", "OBSERVABLES", "names", "get", "evaluate", "ZPOLE_EE_BASIS", "ZPOLE_NU_BASIS",
-           "G2_BASIS", "zpole_gamma_ee_form", "zpole_gamma_nunu_form", "a_e_form", "coordinates"]
+           "G2_BASIS", "zpole_gamma_ee_form", "zpole_gamma_nunu_form", "a_e_form", "coordinates", "PREDICTED_BY", "predicted_by"]
 
 #: coordinates of the Z-pole observables (Chiang Eqs. 19-20): the squared couplings
 ZPOLE_EE_BASIS = ("g_Le^2", "g_Re^2")
@@ -162,6 +162,31 @@ OBSERVABLES = {o.name: o for o in (
                "lindner.cross_sections.EXT_BASIS", _lindner_window,
                kinematics=("source", "flavour", "anti", "t_lo", "t_hi")),
 )}
+
+
+#: What each measured quantity of :mod:`xboson.measurements` is compared with: measured quantity ->
+#: (observable of :data:`OBSERVABLES` whose prediction it tests, how). None: quoted by a paper but
+#: not used as a constraint on X (the "how" says why).
+PREDICTED_BY = {
+    "flux_averaged_xsec": ("lampf-lsnd.sigma_bar", "Chiang Sec. III: the quoted average minus the SM value bounds the X part"),
+    "xsec_over_energy": (None, "the LAMPF/LSND slope sigma/E_nu is quoted but not used (Chiang Sec. III uses the average)"),
+    "ratio_to_v_minus_a": ("reactor.sigma_bar", "divided by sigma_V-A, the W-mediated diagram alone (Chiang Table I)"),
+    "absolute_xsec": ("reactor.sigma_bar", "per fission (Chiang Table I)"),
+    "rate_ratio_to_sm": ("reactor.sigma_bar", "divided by its SM value; Lindner's TEXONO term uses lindner.window_xsec"),
+    "g_v_plus_g_a_squared": ("charm2.g_squared", "chirality 'L' (Chiang Eq. 16)"),
+    "g_v_minus_g_a_squared": ("charm2.g_squared", "chirality 'R' (Chiang Eq. 16)"),
+    "neutrino_magnetic_moment": ("lindner.window_xsec", "GEMMA: the Z' excess per 1-keV bin against that of mu_nu "
+                                 "at the limit (our reconstruction, lindner.fits)"),
+    "sin2_theta_w": (None, "the experiments' own SM fit; both papers constrain X with the rates instead"),
+    "event_count": (None, "TEXONO's event count; the ratio to the SM carries the same information"),
+}
+
+
+def predicted_by(quantity: str) -> Observable | None:
+    """The observable a measured quantity is compared with (None: not used as a constraint)."""
+    choice("measured quantity", quantity, list(PREDICTED_BY))
+    name = PREDICTED_BY[quantity][0]
+    return None if name is None else OBSERVABLES[name]
 
 
 def names() -> list[str]:
