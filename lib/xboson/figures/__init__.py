@@ -2,7 +2,7 @@
 (:mod:`.model`); drawing is in :mod:`xboson.plotting`, export in :mod:`xboson.export`.
 
 ``FIGURES`` maps an id (``chiang-fig1`` ... ``chiang-fig8``, ``chiang-table2``,
-``lindner-fig1`` ... ``lindner-fig4``) to its function; :func:`get` validates the id.
+``lindner-fig1`` ... ``lindner-fig4``, ``lindner-table2``) to its function; :func:`get` validates the id.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ FIGURES = {
     "lindner-fig2": lindner.fig2,
     "lindner-fig3": lindner.fig3,
     "lindner-fig4": lindner.fig4,
+    "lindner-table2": lindner.table2,
 }
 
 

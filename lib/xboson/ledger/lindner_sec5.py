@@ -226,7 +226,7 @@ def rows():
             row["m_zp_min_mev"], m_min / MeV, 0.25, relative=True, aliases=(f"lindner-t2-mzp-min-{name}",),
             tex=rf"$m_{{Z'}}^{{\min}} = (2m_eT_{{\min}})^{{1/2}}$, {label} [MeV]",
             note="Eq. (3.15); the table gives round numbers ('~')."))
-        r0 = 1.0 / (2 * M_E * tmin * G_F)
+        r0 = fits.r_at_zero(tmin)
         out.append(compare(
             f"lindner.s4.t2_r0_{name}", SRC + " Sec. 4, Table 2", f"log10 r(m_Z' = 0) at T_min, {label}",
             math.log10(row["r_at_zero"]), math.log10(r0), 0.5, note="Eq. (3.14) at T = T_min.",

@@ -59,7 +59,7 @@ from .models import get_model
 __all__ = ["DCHI2_90", "N_E", "N_T", "SCANS", "SCAN_MAX", "BLOCK_POINTS", "SUMMARY", "BINNED", "window_forms", "Prepared",
            "prepare_texono", "prepare_charm2", "prepare_gemma", "gemma_bins", "BinnedMeasurement",
            "binned_experiments", "registry", "experiment_names", "prepare", "scan_couplings", "ScanLimit", "scan_limit",
-           "upper_limit", "limit_curve", "limit_curves", "paper_to_gq", "m_zp_threshold", "ALPHA_OVER_GX_MAX"]
+           "upper_limit", "limit_curve", "limit_curves", "paper_to_gq", "m_zp_threshold", "r_at_zero", "ALPHA_OVER_GX_MAX"]
 
 N_E = 48
 N_T = 48
@@ -512,3 +512,9 @@ def paper_to_gq(g_x):
 def m_zp_threshold(t_min):
     """m_Z'^min = sqrt(2 m_e T_min), Lindner Eq. (3.15) [GeV]."""
     return math.sqrt(2 * M_E * positive("t_min", t_min))
+
+
+def r_at_zero(t_min):
+    """r(m_Z' = 0) = 1 / (2 m_e T_min G_F) at the recoil threshold t_min [GeV], Lindner Eq. (3.14)
+    (dimensionless): how much a massless Z' is enhanced over a contact interaction."""
+    return 1.0 / (2 * M_E * positive("t_min", t_min) * G_F)

@@ -120,7 +120,10 @@ DRAWERS: dict = {}
 
 
 def draw(data) -> list[MplFigure]:
-    """The matplotlib figures (one per panel) of a figure's data, in the figure's own style."""
+    """The matplotlib figures (one per panel) of a figure's data, in the figure's own style; for a
+    table, its comparison plot if it has one (none: an empty list)."""
+    if not hasattr(data, "panels") and data.id not in DRAWERS:
+        return []
     with mpl.rc_context(_RC):
         return DRAWERS.get(data.id, default_drawer)(data)
 
@@ -182,12 +185,14 @@ class FigureHTML:
 
 
 class TableHTML:
-    """Rich display of a paper table: its comparison plot (SVG, alt text, click to enlarge) and
-    the table itself (HTML, units in the headers)."""
+    """Rich display of a paper table: its comparison plot if it has one (SVG, alt text, click to
+    enlarge) and the table itself (HTML, units in the headers)."""
 
-    #: shown on the page (the exported files have every column)
-    COLUMNS = ("experiment", "sqrt(s)", "cuts (as printed)", "sigma_exp", "sigma_SM paper", "sigma_SM ours",
-               "ours / paper")
+    #: the columns shown on the page, per table (the exported files have every column; default all)
+    COLUMNS = {"chiang-table2": ("experiment", "sqrt(s)", "cuts (as printed)", "sigma_exp", "sigma_SM paper",
+                                 "sigma_SM ours", "ours / paper")}
+    #: the alt text of a table's comparison plot
+    ALT = {"chiang-table2": "ratio of our SM cross section to the paper's, row by row, with the +-10% band shaded."}
 
     def __init__(self, table, figures: list[MplFigure]):
         self.table = table
@@ -197,10 +202,11 @@ class TableHTML:
         from .tables import table_html
 
         t = self.table
-        imgs = "".join(_img(f, t.title, f"{t.title}: ratio of our SM cross section to the paper's, row by row, "
-                                        "with the +-10% band shaded.") for f in self.figures)
-        return (_CSS + f'<div class="xb-figure">{imgs.replace("xb-panel", "xb-panel xb-wide")}</div>'
-                + table_html(t, self.COLUMNS)._repr_html_())
+        alt = f"{t.title}: {self.ALT.get(t.id, 'comparison plot')}"
+        imgs = "".join(_img(f, t.title, alt) for f in self.figures)
+        plot = f'<div class="xb-figure">{imgs.replace("xb-panel", "xb-panel xb-wide")}</div>' if imgs else ""
+        columns = self.COLUMNS.get(t.id, tuple(c.name for c in t.columns))
+        return _CSS + plot + table_html(t, columns)._repr_html_()
 
     def __repr__(self) -> str:
         return f"<{self.table.title}: {len(self.table.rows)} rows>"
