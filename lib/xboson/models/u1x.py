@@ -154,23 +154,29 @@ def lmu_minus_ltau() -> Model:
 
 _GL_LOOP = np.polynomial.legendre.leggauss(64)
 Q2_LOOP_MIN = -1e4                 #: GeV^2; most spacelike q^2 accepted by the loop function
+Q2_LOOP_MAX = 0.9 * 4 * M_MU**2    #: GeV^2; most timelike q^2 accepted (below the mu+ mu- threshold)
 LOOP_TOLERANCE = 0.1               #: |epsilon(q^2) / epsilon(0) - 1| allowed for the fixed-coupling model
+_LN_X_MIN = -36.0                  #: the x integral starts at e^-36 (the part below is ~e^-72 of the total)
 
 
 def kinetic_mixing_mu_tau(q2: float = 0.0) -> float:
     """epsilon(q^2) / g of gauged L_mu - L_tau from the muon and tau loops (module docstring; the X
     couples to epsilon times the electromagnetic current). Dimensionless; q2 [GeV^2] in
-    [-1e4, 4 m_mu^2) (negative: spacelike; at and above the mu+ mu- threshold the loop has an imaginary
-    part and this real form no longer applies). epsilon(0) / g = (e / (6 pi^2)) ln(m_tau / m_mu)."""
-    q2 = in_range("q2", q2, Q2_LOOP_MIN, 4 * M_MU**2, unit="GeV^2", hi_open=True)
+    [-1e4, 0.9 x 4 m_mu^2] (negative: spacelike; towards the mu+ mu- threshold the log becomes
+    singular and above it the loop has an imaginary part). epsilon(0) / g = (e / (6 pi^2)) ln(m_tau / m_mu).
+    Quadrature: the integrand is symmetric about x = 1/2; Gauss-Legendre in ln x on (0, 1/2] resolves
+    the steps at x ~ m^2 / |q^2| (relative error ~1e-13 against adaptive quadrature; 1e-9 at the
+    timelike end, where the muon log approaches its threshold singularity at x = 1/2)."""
+    q2 = in_range("q2", q2, Q2_LOOP_MIN, Q2_LOOP_MAX, unit="GeV^2")
     if q2 == 0.0:
         return E_CHARGE / (6 * math.pi**2) * math.log(M_TAU / M_MU)
     xg, wg = _GL_LOOP
-    x = 0.5 * (xg + 1.0)
+    half = 0.5 * (math.log(0.5) - _LN_X_MIN)
+    x = np.exp(_LN_X_MIN + half * (xg + 1.0))
     y = x * (1.0 - x) * q2
-    # ln of a ratio written as log1p so that the mu term stays accurate near the threshold
+    # ln of the mass ratio written with log1p so that both terms stay accurate for small |q^2|
     integrand = x * (1.0 - x) * (2 * math.log(M_TAU / M_MU) + np.log1p(-y / M_TAU**2) - np.log1p(-y / M_MU**2))
-    return float(E_CHARGE / (2 * math.pi**2) * 0.5 * np.sum(wg * integrand))
+    return float(E_CHARGE / (2 * math.pi**2) * 2.0 * half * np.sum(wg * x * integrand))
 
 
 @functools.lru_cache(maxsize=4)
@@ -181,7 +187,7 @@ def loop_q2_range(tolerance: float = LOOP_TOLERANCE) -> tuple[float, float]:
     tol = in_range("tolerance", tolerance, 0.0, 0.5, lo_open=True)
     e0 = kinetic_mixing_mu_tau(0.0)
     lo = brentq(lambda q: kinetic_mixing_mu_tau(q) / e0 - (1 - tol), Q2_LOOP_MIN, -1e-12, xtol=1e-12)
-    hi = brentq(lambda q: kinetic_mixing_mu_tau(q) / e0 - (1 + tol), 1e-12, 4 * M_MU**2 * (1 - 1e-9),
+    hi = brentq(lambda q: kinetic_mixing_mu_tau(q) / e0 - (1 + tol), 1e-12, Q2_LOOP_MAX,
                 xtol=1e-12)
     return (lo, hi)
 
