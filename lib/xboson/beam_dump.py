@@ -295,13 +295,15 @@ def _invisible(r) -> float:
     return float(in_range("invisible_over_ee", r, 0.0, INVISIBLE_MAX))
 
 
-def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str, invisible: float = 0.0):
-    """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node)).
-    ``invisible`` = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) (module docstring)."""
+@functools.lru_cache(maxsize=8192)
+def _decay_nodes(name: str, m: float, mode: str, acceptance: str, invisible: float):
+    """The coupling-independent part of the yield at one mass: (E_X per node [GeV], 1/l at g = 1 per
+    node [1/m], B(X -> e+ e-), decay-point bin edges [m] or None for one bin, node weights times the
+    daughter acceptance). ``invisible`` = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) (module docstring)."""
     e = experiment(name)
-    ex, w, d = _spectrum(name, float(m), acceptance)
+    ex, w, d = _spectrum(name, m, acceptance)
     if ex.size == 0:
-        return ex, np.zeros((g.size, 0))
+        return ex, ex, 1.0, None, ex
     gam1 = width_ll(1.0, m, M_E)
     visible = s_factor(m) ** 2 if mode == "chiang" else 1.0    # Gamma_visible / Gamma_ee
     gam1 *= visible + invisible                                # total width at g = 1
@@ -309,16 +311,27 @@ def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str,
     p = np.sqrt(np.clip(ex * ex - m * m, 0.0, None))
     # decay length l = p hbar c / (m Gamma), Gamma = g^2 gam1
     inv_l0 = m * gam1 / (np.maximum(p, 1e-9 * m) * HBARC_GEV_M)   # 1/l at g = 1 [1/m]
+    if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
+        return ex, inv_l0, branching, None, w * d[:, 0]
+    edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
+    return ex, inv_l0, branching, edges, d * w[:, None]
+
+
+def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str, invisible: float = 0.0):
+    """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node))."""
+    ex, inv_l0, branching, edges, wd = _decay_nodes(name, float(m), mode, acceptance, invisible)
+    if ex.size == 0:
+        return ex, np.zeros((g.size, 0))
     inv_l = inv_l0[None, :] * (g * g)[:, None]
     scale = (branching * g * g)[:, None]
-    if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
+    if edges is None:
+        e = experiment(name)
         prob = np.exp(-e["L_sh"] * inv_l) * (-np.expm1(-e["L_dec"] * inv_l))
-        return ex, scale * prob * (w * d[:, 0])[None, :]
-    edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
+        return ex, scale * prob * wd[None, :]
     # P(decay in bin b) = exp(-z_b/l) (1 - exp(-(z_(b+1) - z_b)/l)), written without cancellations
     lam = inv_l[:, :, None]
     prob = np.exp(-lam * edges[None, None, :-1]) * -np.expm1(-lam * np.diff(edges)[None, None, :])
-    return ex, scale * np.einsum("gnb,nb->gn", prob, d * w[:, None])
+    return ex, scale * np.einsum("gnb,nb->gn", prob, wd)
 
 
 def _check_events_args(name, m_x, g, mode, acceptance):
@@ -367,8 +380,8 @@ def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: st
     inv = _invisible(invisible_over_ee)
     n_up = experiment(name)["n_up"]
 
-    def n_events(g):
-        return events(name, m, g, mode=mode, acceptance=acceptance, invisible_over_ee=inv)
+    def n_events(g):     # = events(...); the arguments are checked above
+        return _node_events(name, m, np.atleast_1d(np.asarray(g, float)), mode, acceptance, inv)[1].sum(axis=1)
 
     def log_excess(lng):
         return math.log(n_events(math.exp(lng))[0] + 1e-300) - math.log(n_up)
