@@ -218,6 +218,17 @@ def _constraint(name: str, m_x: float, gamma_x: float | None):
     return constraints_mod.get(name, m_x, gamma_x)
 
 
+def _along(name: str, m_x: float, gamma_x: float | None, d: np.ndarray, cache: dict):
+    """(bands that depend on the direction d, exact allowed set of t along c = t d) of one constraint,
+    kept in the recast's cache: 'low-energy' is the intersection of its parts' sets (the same set as
+    solving all its bands at once: intersections only pick endpoints)."""
+    key = ("along", name, m_x, gamma_x, d.tobytes())
+    if key not in cache:
+        con = _constraint(name, m_x, gamma_x)
+        cache[key] = ([b for b in con.bands if np.any(b.form.along(d)[1:])], interval_along(con.bands, d))
+    return cache[key]
+
+
 def _band_constraint(name: str, gamma_needed: bool = False):
     def evaluate(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
         from .experiments import charm2, lep
@@ -233,11 +244,18 @@ def _band_constraint(name: str, gamma_needed: bool = False):
             return _na(src, m_x, "no coupling product g_nu g_e: no tree-level X exchange in this process", g)
         if name == "charm2" and m_x < charm2.M_X_MIN * (1 - 1e-9):
             return _na(src, m_x, "Chiang Sec. V derives no CHARM-II bound below m_X = 1 GeV")
-        con = _constraint(name, m_x, g)
-        live = [b for b in con.bands if np.any(b.form.along(d)[1:])]
+        if name == "low-energy":      # the intersection of its parts: reuse their sets along d
+            from .experiments import low_energy
+
+            pieces = [_along(part, m_x, None, d, cache) for part in low_energy.parts(m_x)]
+            live = [b for piece_live, _ in pieces for b in piece_live]
+            t_set = pieces[0][1]
+            for _, piece_set in pieces[1:]:
+                t_set = t_set & piece_set
+        else:
+            live, t_set = _along(name, m_x, g, d, cache)
         if not live:
             return _na(src, m_x, "no measurement in it depends on this model's coupling products", g)
-        t_set = interval_along(con.bands, d)
         sets = [(s, t_set) for s in model.signs()]
         note = f"{len(live)} band(s); largest allowed |g|"
         if gamma_needed:
