@@ -392,10 +392,11 @@ def _lindner(experiment: str):
             return _na(src, m_x, "the combined fit needs one neutrino charge for nu_e and nu_mu "
                        "(see the separate experiments)")
         q_nu = 2.0 * model.nu(next(iter(flavours)))
-        key = ("lindner", m_x)
-        if key not in cache:
-            cache[key] = {x: fits.prepare(x, m_x)[0] for x in _LINDNER_FLAVOUR}
-        terms = [cache[key][p] for p in parts]
+        prepared = cache.setdefault(("lindner", m_x), {})     # shared by the four Lindner sources
+        for p in parts:
+            if p not in prepared:
+                prepared[p] = fits.prepare(p, m_x)[0]
+        terms = [prepared[p] for p in parts]
         best = None
         for s in model.signs():
             cm = ChargeModel(model.name, s * q_nu, q_el, q_er)
