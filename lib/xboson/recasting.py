@@ -146,7 +146,7 @@ class Source:
 
     def limit(self, model: Model, m_x: float, gamma_x: float | None = None, cache: dict | None = None) -> RecastLimit:
         """This constraint's limit on the overall coupling of ``model`` at m_x [GeV]."""
-        if model.q2_range != (-math.inf, math.inf):
+        if model.q2_range is not None:
             q2 = self.q2(m_x)
             if not model.holds_at(q2):
                 lo, hi = model.q2_range
