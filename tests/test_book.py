@@ -39,6 +39,19 @@ def test_ledger_page_lists_sec3_claims(built_book):
     assert "agrees" in page and "differs" in page
 
 
+def test_ledger_links_land_on_the_figure_they_are_about(built_book):
+    """Every ledger link 'section page (Fig. N)' points at an anchor that exists on that page."""
+    import re
+
+    html, _, _ = built_book
+    page = (html / "book" / "ledger.html").read_text()
+    links = set(re.findall(r"href='\.\./(notebooks/[a-z0-9_]+\.html)#([a-z0-9-]+)'", page))
+    assert len(links) >= 10, links
+    for target, anchor in sorted(links):
+        text = (html / target).read_text()
+        assert f'id="{anchor}"' in text, f"{target} has no anchor {anchor!r}"
+
+
 def test_widget_and_math_javascript_is_served_locally(built_book):
     """Pages render offline: widgets' JS and MathJax come from _static, not a CDN."""
     html, _, _ = built_book

@@ -120,7 +120,7 @@ def expected(page: str, st: dict) -> list[float]:
         if m < charm2.M_X_MIN:
             return [1]
         t_max = charm2.inputs()["recoil_window_gev"][1]
-        return [low_energy.limit("Lmumu", m)["upper"], low_energy.limit("Rmumu", m)["upper"],
+        return [low_energy.limit("Lmumu", m).upper, low_energy.limit("Rmumu", m).upper,
                 200 * M_E * t_max / m**2]
     if page == "chiang_sec6_lep":
         e = ext(lep.constraint(m * GeV, st["gamma_x"] * keV).region(st["option"]))

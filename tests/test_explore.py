@@ -116,7 +116,7 @@ def test_sec5_has_no_data_below_one_gev_and_the_limits_above():
     assert all(row_of[k] == -1 for k, m in enumerate(masses) if m < 1.0)
     k = masses.index(10.0)
     named = dict(zip(ex.spec["value_names"], vals[k]))
-    assert named["lmumu"] == low_energy.limit("Lmumu", 10.0)["upper"]
+    assert named["lmumu"] == low_energy.limit("Lmumu", 10.0).upper
     assert "no data" not in ex.spec["readout"][0] and ex.spec["missing_note"]
 
 

@@ -8,11 +8,12 @@ import re
 import numpy as np
 import pytest
 
-from xboson import figures, g_minus_2, plotting, zpole
+from xboson import figures, plotting
 from xboson.cli.main import main
 from xboson.export import FORMATS, export, paths
 from xboson.export.to_csv import read_csv
 from xboson.figures.model import Figure, Table
+from xboson.limits import limit_curves
 
 # hepdata-validator imports jsonschema names that jsonschema has deprecated (not our code)
 pytestmark = pytest.mark.filterwarnings("ignore:jsonschema:DeprecationWarning")
@@ -116,8 +117,8 @@ def test_fig6_curves_coincide_where_the_caption_says():
     beam dumps exclude a closed band below 1 GeV."""
     d = coarse("chiang-fig6")
     m = d.panels[0].curves[0].x
-    assert np.array_equal(zpole.limit_curve("gVe", m), zpole.limit_curve("gAe", m))
-    assert np.array_equal(g_minus_2.limit_curve("gLe", m), g_minus_2.limit_curve("gRe", m))
+    zp, g2 = limit_curves("zpole", ("gVe", "gAe"), m), limit_curves("g-2", ("gLe", "gRe"), m)
+    assert np.array_equal(zp["gVe"], zp["gAe"]) and np.array_equal(g2["gLe"], g2["gRe"])
     bands = {b.label: b for b in d.panels[0].bands}
     d6 = figures.get("chiang-fig6", n=12)
     e137 = {b.label: b for b in d6.panels[0].bands}["E137"]

@@ -55,14 +55,14 @@ def test_heavy_emu_is_charm2_closed_form():
 @pytest.mark.parametrize("coupling,m_x,paper", [("Lemu", 0.001, 7e-6), ("Remu", 0.001, 5e-6),
                                                 ("Lemu", 1.0, 0.002), ("Remu", 1.0, 0.002)])
 def test_sqrt_coupling_limits(coupling, m_x, paper):
-    assert le.limit(coupling, m_x)["upper"] == pytest.approx(paper, rel=0.2)
+    assert le.limit(coupling, m_x).upper == pytest.approx(paper, rel=0.2)
 
 
 def test_known_issue_sec8_heavy_values_differ():
     """Known issue: |L_emu|^(1/2) ~ 0.004 (0.02) at 5 (100) GeV is inconsistent with the
     m_X-independent green region (which gives ~0.009 and ~0.18). The ledger says 'differs'."""
     for m, expected in ((5.0, 0.009), (100.0, 0.18)):
-        ours = le.limit("Lemu", m)["upper"]
+        ours = le.limit("Lemu", m).upper
         assert ours == pytest.approx(math.sqrt(charm2.rho_max("L", "emu") * 2 * math.sqrt(2) * G_F) * m)
         assert ours == pytest.approx(expected, rel=0.05)
     rows = {r.id: r for r in chiang_sec4_5_8.rows()}

@@ -117,9 +117,10 @@ def test_fuzz_constraint_regions(name, m, ratio, pair):
 @given(st.sampled_from(["low-energy", "lep", "zpole", "g-2", "beam-dump", "fixed-target"]),
        st.one_of(PRODUCT, SINGLE), MASS)
 def test_fuzz_limits(source, coupling, m):
-    d = outcome(limits.limit, coupling, source, m, allow_inf=True)
-    if d is not None:
-        assert d["upper"] is None or (math.isfinite(d["upper"]) and d["upper"] >= 0)
+    lim = outcome(limits.limit, coupling, source, m, allow_inf=True)
+    if lim is not None:
+        assert isinstance(lim, limits.Limit)
+        assert lim.upper is None or (math.isfinite(lim.upper) and lim.upper >= 0)
 
 
 @FAST
@@ -233,12 +234,12 @@ def test_fuzz_slow_profile():
 def test_fuzz_small_helpers(z, m, single, pair, flavour):
     outcome(zpole.li2, z)
     outcome(zpole.loop_function_printed, abs(z) if isinstance(z, float) else z)
-    outcome(zpole.limit_curve, single, [m])
-    curve = outcome(g_minus_2.limit_curve, single if single != "gnu" else "gVe", [m])
+    outcome(limits.limit_curves, "zpole", single, [m])
+    curve = outcome(limits.limit_curves, "g-2", single if single != "gnu" else "gVe", [m])
     if curve is not None:
-        assert np.all(curve > 0)
+        assert all(np.all(c > 0) for c in curve.values())
     if isinstance(m, float) and 1e-6 <= m <= 1e4:     # gnu does not enter a_e: NaN, documented
-        assert np.all(np.isnan(g_minus_2.limit_curve("gnu", [m])))
+        assert np.all(np.isnan(limits.limit_curves("g-2", ["gnu"], [m])["gnu"]))
     outcome(couplings.plane, pair)
     outcome(couplings.pair_of, flavour, "e")
     outcome(low_energy.applicable, pair, m)

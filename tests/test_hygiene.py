@@ -105,7 +105,8 @@ def test_no_broad_except_in_the_package_and_notebooks():
 
 PUBLIC_WITH_ALL = ["xboson.models", "xboson.models.base", "xboson.models.chiang", "xboson.models.u1x",
                    "xboson.models.user", "xboson.recasting", "xboson.recast_plot", "xboson.experiments",
-                   "xboson.cli"]
+                   "xboson.cli", "xboson.measurements", "xboson.lindner.fits", "xboson.observables", "xboson.limits",
+                   "xboson.couplings"]
 
 
 @pytest.mark.parametrize("name", PUBLIC_WITH_ALL)
@@ -148,3 +149,59 @@ def test_registry_lookups_import_only_the_module_they_need():
             "print(sorted(m for m in sys.modules if m.startswith('xboson.experiments.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert ast.literal_eval(out) == ["xboson.experiments.charm2", "xboson.experiments.separate_couplings"]
+
+
+def test_gamma_x_contract_matches_the_factories():
+    """A width-dependent constraint's factory takes gamma_x (required); every other factory takes
+    no gamma_x at all, so an unused width cannot creep back into a signature."""
+    import inspect
+
+    from xboson import experiments
+
+    for name, mod in experiments.CONSTRAINT_MODULES.items():
+        factory = getattr(importlib.import_module(f"xboson.experiments.{mod}"), "CONSTRAINTS")[name]
+        params = inspect.signature(factory).parameters
+        if name in experiments.WIDTH_DEPENDENT:
+            assert params["gamma_x"].default is inspect.Parameter.empty, name
+        else:
+            assert "gamma_x" not in params, f"{name} is width-free: its factory must not take gamma_x"
+
+
+SINGLE_NAMES = {"gLe", "gRe", "gnu", "gVe", "gAe"}
+#: Modules that still parse coupling names with a grammar of their own (model aliases): to move onto
+#: xboson.couplings.combination / SINGLE_COUPLINGS. Do not add to this list.
+_OWN_GRAMMAR_PENDING = {"lib/xboson/models/__init__.py", "lib/xboson/models/chiang.py"}
+
+
+def _duplicated_coupling_names(path: Path) -> list[str]:
+    """Where a module restates the coupling-name grammar of xboson.couplings: a literal tuple, list
+    or set of all five of Chiang's Sec. VII names ('gLe', ...), a regular expression with the
+    [LRVA] kinds, or a table keyed by exactly the kinds L, R, V, A."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            names = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+            if names >= SINGLE_NAMES:
+                found.append(f"line {node.lineno}: a tuple of Sec. VII coupling names")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "[LRVA]" in node.value:
+            found.append(f"line {node.lineno}: a pattern for L/R/V/A coupling names")
+        elif isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            if keys == {"L", "R", "V", "A"}:
+                found.append(f"line {node.lineno}: a table of the L/R/V/A combinations")
+    return found
+
+
+def test_one_coupling_name_grammar():
+    """xboson.couplings is the one place that names couplings (direction, combination,
+    SINGLE_COUPLINGS); nothing else restates the list or the grammar."""
+    home = PKG / "couplings.py"
+    assert _duplicated_coupling_names(home), "the detector must find the definitions in couplings.py"
+    bad = []
+    for p in sorted(PKG.rglob("*.py")):
+        rel = str(p.relative_to(ROOT))
+        if p != home and rel not in _OWN_GRAMMAR_PENDING:
+            bad += [f"{rel} {hit}" for hit in _duplicated_coupling_names(p)]
+    assert bad == [], "use xboson.couplings instead: " + "; ".join(bad)
+    fixed = [rel for rel in sorted(_OWN_GRAMMAR_PENDING) if not _duplicated_coupling_names(ROOT / rel)]
+    assert fixed == [], f"no longer restates the grammar: remove from _OWN_GRAMMAR_PENDING: {fixed}"

@@ -14,7 +14,7 @@ from xboson.cli.main import main as cli_main
 #: JSON keys of a row: the original ones (a public contract) ...
 KEYS = {"id", "source", "quantity", "paper_value", "our_value", "tolerance", "status", "note"}
 #: ... and those added for the referee's page.
-NEW_KEYS = {"aliases", "quantity_tex", "tolerance_kind", "errata", "reason", "page", "figure"}
+NEW_KEYS = {"aliases", "quantity_tex", "tolerance_kind", "errata", "reason", "page", "figure", "anchor"}
 SNAPSHOT = "ledger_status.json"
 REGENERATE = "python -m xboson.ledger --write-snapshot tests/ledger_status.json"
 
@@ -174,3 +174,10 @@ def test_no_broad_except_in_the_ledger(root):
     for path in sorted((root / "lib" / "xboson" / "ledger").glob("*.py")):
         text = path.read_text()
         assert not re.search(r"except\s*(Exception|BaseException)?\s*(as \w+)?:", text), path.name
+
+
+def test_figure_anchors_name_the_figure_on_its_section_page():
+    """Chiang Fig. 2(b) is discussed on the Sec. IV page under the label of Fig. 2 (panels share it)."""
+    assert ledger.figure_anchor("chiang.s4", "Fig. 2(b)") == "chiang-s4-fig-2"
+    assert ledger.figure_anchor("lindner.s4", "Table 2") == "lindner-s4-table-2"
+    assert ledger.figure_anchor("chiang.s8", "Fig. 7(c)") == "chiang-s8-fig-7"

@@ -82,10 +82,10 @@ def test_limit_curves_and_limits_registry():
     from xboson import limits
 
     assert "lep" in limits.sources()
-    c = lep.limit_curves([0.01, 5.0, 100.0])
+    c = limits.limit_curves("lep", ("Lee", "Ree", "Vee", "Aee"), [0.01, 5.0, 100.0])
     assert c["Lee"] == pytest.approx([0.013, 0.013, 0.0099], abs=2e-4)
     assert np.all(c["Vee"] < c["Lee"])
-    assert limits.limit("Ree", "lep", 5.0)["upper"] == pytest.approx(c["Ree"][1])
+    assert limits.limit("Ree", "lep", 5.0).upper == pytest.approx(c["Ree"][1])
 
 
 @pytest.mark.parametrize("kw,name", [
@@ -150,3 +150,19 @@ def test_cli_lep_sm(cli):
     assert {"experiment", "sqrt_s", "paper_sigma_sm", "our_sigma_sm"} <= set(rows[0])
     ratios = [x["our_sigma_sm"] / x["paper_sigma_sm"] for x in rows]
     assert sum(abs(q - 1) <= 0.1 for q in ratios) >= 37
+
+
+def test_gamma_x_contract_of_the_registry():
+    """Only LEP depends on Gamma_X: it needs gamma_x; the width-free constraints do not use it."""
+    from xboson.experiments import WIDTH_DEPENDENT
+
+    assert WIDTH_DEPENDENT == {"lep"}
+    assert constraints.needs_width("lep") and not constraints.needs_width("low-energy")
+    with pytest.raises(ValueError, match="gamma_x"):
+        constraints.get("lep", 5.0)
+    assert constraints.get("lep", 5.0, 25e-6).gamma_x == 25e-6
+    for name in set(constraints.names()) - WIDTH_DEPENDENT:
+        assert constraints.get(name, 2.0).gamma_x is None
+        assert constraints.get(name, 2.0, 1e-3).gamma_x is None      # checked, not used
+        with pytest.raises(ValueError, match="gamma_x"):
+            constraints.get(name, 2.0, -1.0)

@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import yaml
 import pytest
 
 from xboson import averaging
@@ -135,3 +136,82 @@ def test_bad_input(kw, match):
 def test_paper_to_gq():
     assert fits.paper_to_gq(6e-3) == pytest.approx(3e-3)
     assert fits.m_zp_threshold(3 * MeV) == pytest.approx(math.sqrt(2 * 0.000510998928 * 0.003))
+
+
+def _window_forms_one_by_one(source, m_zp, flavour, anti, windows, n_e=fits.N_E, n_t=fits.N_T):
+    """The per-window loop window_forms replaced (kept here as the reference): each window with its
+    own energy and recoil quadrature, integrals summed one coefficient at a time."""
+    from xboson.averaging import energy_nodes, recoil_nodes
+    from xboson.kinematics import t_max_recoil
+    from xboson.lindner.cross_sections import propagator_factor
+    from xboson.scattering import dsigma_dT_terms
+
+    out = []
+    for t1, t2 in windows:
+        if isinstance(source, float):
+            e, we = np.array([source]), np.array([1.0])
+        else:
+            e, we = energy_nodes(source, (t1, t2), n_e)
+        hi = np.minimum(t2, t_max_recoil(e))
+        live = hi > t1
+        e, we, hi = e[live], we[live], hi[live]
+        t, wt = recoil_nodes(np.full_like(e, t1), hi, m_zp, n_t)
+        terms = dsigma_dT_terms(e[:, None], t, m_zp, flavour, anti)
+        f = propagator_factor(m_zp, t)
+
+        def integ(a, k=0):
+            return float(np.sum(we * np.sum(a * wt * f**k, axis=-1)))
+
+        lin = np.array([integ(terms.int_l), integ(terms.int_r), integ(terms.int_l, 1), integ(terms.int_r, 1)])
+        q = np.zeros((4, 4))
+        for (i, j), arr, k, half in [((0, 0), terms.x_ll, 0, 1), ((1, 1), terms.x_rr, 0, 1),
+                                     ((0, 1), terms.x_lr, 0, 0.5), ((2, 2), terms.x_ll, 2, 1),
+                                     ((3, 3), terms.x_rr, 2, 1), ((2, 3), terms.x_lr, 2, 0.5),
+                                     ((0, 2), terms.x_ll, 1, 1), ((1, 3), terms.x_rr, 1, 1),
+                                     ((0, 3), terms.x_lr, 1, 0.5), ((1, 2), terms.x_lr, 1, 0.5)]:
+            v = half * integ(arr, k)
+            q[i, j] += v
+            if i != j:
+                q[j, i] += v
+        out.append((integ(terms.sm), lin, q))
+    return out
+
+
+@pytest.mark.parametrize("m_zp", [2e-6, 3e-4, 0.02, 4.0])
+@pytest.mark.parametrize("case", ["gemma", "texono", "charm2_nubar"])
+def test_window_forms_equal_the_per_window_loop(m_zp, case):
+    """All windows in one array pass give the same forms as one window at a time (<= 1e-10)."""
+    if case == "gemma":
+        args = (reactor_spectrum(), m_zp, "e", True, fits.gemma_bins())
+    elif case == "texono":
+        args = (reactor_spectrum(), m_zp, "e", True, [(3 * MeV, 8 * MeV), (1 * MeV, 2 * MeV)])
+    else:
+        args = (19.1, m_zp, "mu", True, [(3.0, 24.0)])
+    for f, (c, lin, q) in zip(fits.window_forms(*args), _window_forms_one_by_one(*args), strict=True):
+        assert f.const == pytest.approx(c, rel=1e-10)
+        np.testing.assert_allclose(f.linear, lin, rtol=1e-10, atol=1e-10 * np.max(np.abs(lin)))
+        np.testing.assert_allclose(f.quad, q, rtol=1e-10, atol=1e-10 * np.max(np.abs(q)))
+
+
+def test_experiment_registry_is_explicit(tmp_path, monkeypatch):
+    """Experiments are SUMMARY (the three records) plus binned files registered by name in BINNED;
+    an unregistered file is not picked up, a registered one must exist and not shadow a summary."""
+    assert fits.experiment_names() == ["texono", "charm2", "gemma", "combined"]
+    assert fits.binned_experiments() == {}
+    bins = [(3.0 + k, 4.0 + k) for k in range(3)]
+    (tmp_path / "lindner_binned_toy.yaml").write_text(yaml.safe_dump(
+        {"meta": {"source": "synthetic"}, "bins_mev": [list(b) for b in bins], "rate": [1.0, 1.0, 1.0],
+         "error": [0.1, 0.1, 0.1], "scale": 1.0}))
+    from xboson import data
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    data.load_yaml.cache_clear()
+    try:
+        assert "toy" not in fits.experiment_names()
+        monkeypatch.setitem(fits.BINNED, "toy", "lindner_binned_toy.yaml")
+        assert fits.experiment_names() == ["texono", "charm2", "gemma", "toy", "combined"]
+        with pytest.raises(ValueError, match="lindner_binned_none.yaml"):
+            fits.binned_experiments({"none": "lindner_binned_none.yaml"})
+        with pytest.raises(ValueError, match="already an experiment"):
+            fits.binned_experiments({"gemma": "lindner_binned_toy.yaml"})
+    finally:
+        data.load_yaml.cache_clear()

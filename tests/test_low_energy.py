@@ -33,7 +33,7 @@ def test_low_energy_ee_is_fig2b():
 @pytest.mark.parametrize("m_gev,paper", [(1.0, 0.007), (5.0, 0.04), (100.0, 0.7)])
 def test_heavy_limits_quoted_in_sec4(m_gev, paper):
     """'If instead m_X = 1, 5, 100 GeV, the largest limits would be ~0.007, 0.04, 0.7.'"""
-    largest = max(le.limit(n, m_gev)["upper"] for n in ("Lee", "Ree"))
+    largest = max(le.limit(n, m_gev).upper for n in ("Lee", "Ree"))
     assert largest == pytest.approx(paper, rel=0.2)
 
 
@@ -46,7 +46,7 @@ def test_limit_is_the_exact_edge_of_the_region():
     for edge in (lo, hi):
         assert region.contains(edge / s * (1 - 1e-6), 0.0)
         assert not region.contains(edge / s * (1 + 1e-6), 0.0)
-    assert le.limit("Lee", m)["upper"] == pytest.approx(math.sqrt(max(-lo, hi)))
+    assert le.limit("Lee", m).upper == pytest.approx(math.sqrt(max(-lo, hi)))
 
 
 def test_vector_and_axial_directions():
@@ -59,22 +59,58 @@ def test_vector_and_axial_directions():
     assert not region.contains(v[1] / s * (1 + 1e-6), v[1] / s * (1 + 1e-6))
     a = le.coupling_range("Aee", m)
     assert region.contains(a[0] / s * (1 - 1e-6), -a[0] / s * (1 - 1e-6))
-    assert le.direction("Aee") == {"L_ee": 1.0, "R_ee": -1.0}
+    assert couplings.direction("Aee") == couplings.direction("A_ee") == {"L_ee": 1.0, "R_ee": -1.0}
+
+
+@pytest.mark.parametrize("short,long,expected", [
+    ("Lee", "L_ee", {"L_ee": 1.0}), ("Rmumu", "R_mumu", {"R_mumu": 1.0}),
+    ("Vemu", "V_emu", {"L_emu": 1.0, "R_emu": 1.0}), ("Aetau", "A_etau", {"L_etau": 1.0, "R_etau": -1.0}),
+])
+def test_one_coupling_name_grammar(short, long, expected):
+    """Chiang's combinations are named 'Lee' or 'L_ee' alike, in every module that takes them."""
+    assert couplings.direction(short) == couplings.direction(long) == expected
+    assert le.limit(short, 2.0) == le.limit(long, 2.0)
+
+
+@pytest.mark.parametrize("bad", ["gLe", "Xee", "L_xx", "Lee ", "Lee\n", "L__ee", "ee", ""])
+def test_coupling_name_grammar_rejects(bad):
+    with pytest.raises(ValueError, match="unknown coupling"):
+        couplings.direction(bad)
+
+
+def test_signed_limits_from_the_product_range():
+    """Fig. 3 solid/dashed: |C|^(1/2) from the largest +C and -C; the upper limit is the larger."""
+    lim = le.limit("Lee", 0.01)
+    lo, hi = lim.product_range
+    assert lim.upper_for_sign(+1) == math.sqrt(hi) and lim.upper_for_sign(-1) == math.sqrt(-lo)
+    assert lim.upper == max(lim.upper_for_sign(+1), lim.upper_for_sign(-1))
+    with pytest.raises(ValueError, match="sign"):
+        lim.upper_for_sign(0)
+    with pytest.raises(ValueError, match="sign"):
+        limits.limit("gVe", "g-2", 0.01).upper_for_sign(+1)
+
+
+def test_limit_curves_nan_where_unbounded_and_domain():
+    curves = limits.limit_curves("g-2", ("gnu", "gVe"), [0.01, 1.0])
+    assert np.all(np.isnan(curves["gnu"])) and np.all(curves["gVe"] > 0)
+    assert limits.limit_curves("g-2", "gVe", 0.01)["gVe"].shape == (1,)
+    with pytest.raises(ValueError, match="masses"):
+        limits.limit_curves("g-2", ("gVe",), [0.01, 0.0])
 
 
 def test_fig3_limits_grow_with_mass_and_span_the_quoted_range():
     """Fig. 3: limits weaken as m_X grows; 'from 4e-6 to 4e-4' over 1-50 MeV."""
     ms = np.logspace(math.log10(0.02), 2, 12)
-    curves = le.signed_limit_curves(ms)
-    for pos, neg in curves.values():
-        assert np.all(np.diff(pos) > 0) and np.all(np.diff(neg) > 0)
-    lee = le.limit_curves([0.001, 0.05], names=("Lee",))["Lee"]
+    for sign in (+1, -1):
+        for curve in limits.limit_curves("low-energy", ("Lee", "Ree", "Vee", "Aee"), ms, sign=sign).values():
+            assert np.all(np.diff(curve) > 0)
+    lee = limits.limit_curves("low-energy", ["Lee"], [0.001, 0.05])["Lee"]
     assert lee[0] == pytest.approx(4e-6, rel=0.2) and lee[1] == pytest.approx(4e-4, rel=0.2)
 
 
 def test_limits_registry_and_bad_coupling():
     assert "low-energy" in limits.sources()
-    assert limits.limit("Ree", "low-energy", 0.005)["upper"] > 0
+    assert limits.limit("Ree", "low-energy", 0.005).upper > 0
     with pytest.raises(ValueError, match="coupling"):
         le.limit("Xee", 0.005)
     with pytest.raises(ValueError, match="m_x"):
@@ -97,7 +133,7 @@ def test_cli_limit_low_energy(cli, coupling):
     r = cli("limit", coupling, "--constraint", "low-energy", "--m-x", "1", "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["upper"] == pytest.approx(le.limit(coupling, 1.0)["upper"], rel=1e-9)
+    assert out["upper"] == pytest.approx(le.limit(coupling, 1.0).upper, rel=1e-9)
 
 
 @pytest.mark.parametrize("args", [

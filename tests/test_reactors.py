@@ -22,8 +22,9 @@ KEYS = {"rhoL_min": "x_min", "rhoL_max": "x_max", "rhoR_min": "y_min", "rhoR_max
 
 def test_table1_has_six_entries_at_90cl():
     ms = reactors.measurements()
-    assert [m["experiment"] for m in ms] == ["Savannah River", "Savannah River", "Krasnoyarsk",
-                                             "Rovno", "MUNU", "TEXONO"]
+    assert [m.experiment for m in ms] == ["Savannah River", "Savannah River", "Krasnoyarsk",
+                                          "Rovno", "MUNU", "TEXONO"]
+    assert all(m.use("chiang").cl == "chiang_90cl" and m.n_sigma("chiang") == 1.64 for m in ms)
     con = reactors.constraint(0.005)
     assert len(con.bands) == 6
     # 90% CL = 1.64 sigma: the TEXONO band spans (1.08 -+ 1.64 * 0.26) sigma_SM
@@ -52,7 +53,7 @@ def test_eq14_integrals_match_brute_force_quadrature():
 @pytest.mark.parametrize("m", reactors.measurements(), ids=reactors.entry_label)
 def test_exact_sm_equals_eq14_usual_approximation(m):
     """Eq. (14) is the s << m_W^2 limit of A2 (s <-> u): the two agree to ~1e-9."""
-    w = (m["t_min"] * MeV, m["t_max"] * MeV)
+    w = m.recoil_window.gev
     assert reactors.sigma_bar(0.01, *w).const == pytest.approx(reactors.sigma_sm_eq14(w), rel=1e-7)
 
 

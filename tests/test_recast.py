@@ -35,13 +35,13 @@ def test_chiang_products_reproduce_limit_low_energy_and_lep(name):
     ms = [0.003, 0.05, 2.0]
     res = recast(name, ms, constraints=["low-energy", "lep"])
     for m in ms:
-        assert _upper(res, "low-energy", m).coupling_upper == limit(name, "low-energy", m)["upper"]
-        assert _upper(res, "lep", m).coupling_upper == limit(name, "lep", m)["upper"]
+        assert _upper(res, "low-energy", m).coupling_upper == limit(name, "low-energy", m).upper
+        assert _upper(res, "lep", m).coupling_upper == limit(name, "lep", m).upper
 
 
 def test_flavour_changing_product_reproduces_limit():
     res = recast("L_emu", [2.0], constraints=["low-energy"])
-    assert _upper(res, "low-energy", 2.0).coupling_upper == limit("Lemu", "low-energy", 2.0)["upper"]
+    assert _upper(res, "low-energy", 2.0).coupling_upper == limit("Lemu", "low-energy", 2.0).upper
 
 
 @pytest.mark.parametrize("name", SEC7)
@@ -50,8 +50,8 @@ def test_sec7_couplings_reproduce_zpole_and_g2(name):
     ms = [0.01, 1.0, 50.0]
     res = recast(name, ms, constraints=["zpole", "g-2"])
     for m in ms:
-        assert _upper(res, "zpole", m).coupling_upper == pytest.approx(limit(name, "zpole", m)["upper"], rel=1e-12)
-        expected = limit(name, "g-2", m)["upper"]
+        assert _upper(res, "zpole", m).coupling_upper == pytest.approx(limit(name, "zpole", m).upper, rel=1e-12)
+        expected = limit(name, "g-2", m).upper
         row = _upper(res, "g-2", m)
         if expected is None:
             assert not row.applies and row.coupling_upper is None

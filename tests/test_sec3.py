@@ -7,6 +7,7 @@ import pytest
 from xboson import constraints
 from xboson.averaging import flux_averaged_energy
 from xboson.experiments import lampf_lsnd
+from xboson.measurements import measurement
 from xboson.spectra import E_NU_MAX_MU_DECAY, MU_DECAY_NUE
 from xboson.statistics import weighted_average
 from xboson.units import MeV
@@ -29,9 +30,13 @@ def test_our_tree_level_sm_integral_is_2975():
 
 
 def test_pdg_average_of_lampf_and_lsnd():
-    mean, err, scale = weighted_average([3.18, 3.19], [0.56, 0.48])
-    assert mean == pytest.approx(3.19, abs=0.005)
+    """The average Chiang quotes (record lampf_lsnd.xsec) is the PDG average of the two records."""
+    lampf, lsnd = measurement("lampf_e225.xsec"), measurement("lsnd.xsec")
+    mean, err, scale = weighted_average([lampf.value, lsnd.value], [lampf.sigma("chiang"), lsnd.sigma("chiang")])
+    quoted = measurement(lampf_lsnd.AVERAGE)
+    assert mean == pytest.approx(quoted.value, abs=0.005)
     assert err == pytest.approx(0.364, abs=0.001)      # printed as 0.37: see the ledger
+    assert quoted.sigma("chiang") == 0.37
     assert scale == 1.0
 
 

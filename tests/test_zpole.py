@@ -87,7 +87,7 @@ def test_ranges_contain_sm_and_match_text():
 @pytest.mark.parametrize("c", ["gLe", "gRe", "gnu", "gVe", "gAe"])
 @pytest.mark.parametrize("m", [1e-3, 0.1, 10.0, 100.0])
 def test_limit_is_edge_of_allowed_region(c, m):
-    up = zpole.limit(c, m)["upper"]
+    up = zpole.limit(c, m).upper
     kw = {"gLe": lambda g: dict(g_le=g), "gRe": lambda g: dict(g_re=g), "gVe": lambda g: dict(g_le=g, g_re=g),
           "gAe": lambda g: dict(g_le=g, g_re=-g)}
 
@@ -102,7 +102,7 @@ def test_limit_is_edge_of_allowed_region(c, m):
 
 def test_reopening_documented():
     lim = zpole.limit("gLe", 1.0)
-    assert len(lim["allowed"]) == 2 and lim["allowed"][1][0] > lim["upper"]
+    assert len(lim.allowed) == 2 and lim.allowed[0] == (0.0, lim.upper) and lim.allowed[1][0] > lim.upper
 
 
 @pytest.mark.parametrize("bad", [0.0, -1.0, float("nan"), float("inf")])

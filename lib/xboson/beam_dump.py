@@ -62,6 +62,7 @@ from scipy.special import gammaln
 
 from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
+from .couplings import SINGLE_COUPLINGS
 from .data import load_yaml
 from .limits import Limit
 from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
@@ -317,6 +318,13 @@ def _decay_nodes(name: str, m: float, mode: str, acceptance: str, invisible: flo
     return ex, inv_l0, branching, edges, d * w[:, None]
 
 
+def clear_caches() -> None:
+    """Forget the per-mass yield ingredients (:func:`_spectrum`, :func:`_decay_nodes`): for benchmarks
+    timed from cold caches and for tests that change a detector."""
+    _spectrum.cache_clear()
+    _decay_nodes.cache_clear()
+
+
 def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str, invisible: float = 0.0):
     """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node))."""
     ex, inv_l0, branching, edges, wd = _decay_nodes(name, float(m), mode, acceptance, invisible)
@@ -476,7 +484,7 @@ def limit(coupling: str, m_x: float, *, acceptance: str = "detector", invisible_
     outside the reach (and for m_x <= 2 m_e). ``bands`` lists all excluded intervals.
     ``invisible_over_ee`` = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) in [0, 1e12] (default 0: no
     neutrino decays; module docstring). Approximate (module docstring)."""
-    choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     bands = combined_band(positive("m_x", m_x), acceptance=acceptance, invisible_over_ee=invisible_over_ee)
@@ -500,7 +508,7 @@ def fixed_target_levels(m_x: float) -> dict:
 def fixed_target_limit(coupling: str, m_x: float) -> Limit:
     """A1/APEX limit on g_Ve at m_x [GeV]: ``upper`` = the level (excluded above), None outside
     175-300 MeV. Approximate (flat published levels)."""
-    choice("coupling", coupling, ("gLe", "gRe", "gnu", "gVe", "gAe"))
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     lv = fixed_target_levels(m_x)

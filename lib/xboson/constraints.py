@@ -3,9 +3,11 @@
 A *constraint* is a set of :class:`~xboson.quadform.Band` objects on the full coupling
 space (:data:`xboson.couplings.BASIS`) at a given m_X (and Gamma_X where it matters).
 Experiment modules in :mod:`xboson.experiments` publish factories in a module-level dict
-``CONSTRAINTS = {name: factory}``, with ``factory(m_x, gamma_x=None) -> Constraint``;
-the registry is the explicit table :data:`xboson.experiments.CONSTRAINT_MODULES` (one line
-per constraint; each module is imported only when its constraint is used).
+``CONSTRAINTS = {name: factory}``; the registry is the explicit table
+:data:`xboson.experiments.CONSTRAINT_MODULES` (one line per constraint; each module is imported
+only when its constraint is used). A constraint in :data:`xboson.experiments.WIDTH_DEPENDENT`
+(LEP) has ``factory(m_x, gamma_x) -> Constraint`` and needs Gamma_X; every other one is
+width-free, ``factory(m_x) -> Constraint``, and its Constraint has ``gamma_x`` None.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from .quadform import Band
 from .region import AllowedRegion, interval_along
 from .validation import choice, mass, width
 
+__all__ = ["Constraint", "get", "names", "needs_width"]
+
 
 @dataclass(frozen=True)
 class Constraint:
-    """Bands on the full coupling space, valid at one m_X [GeV] (and Gamma_X [GeV])."""
+    """Bands on the full coupling space, valid at one m_X [GeV] (and Gamma_X [GeV] for a
+    width-dependent constraint; None for a width-free one)."""
 
     name: str
     bands: tuple[Band, ...]
@@ -72,15 +77,30 @@ def names() -> list[str]:
     return sorted(CONSTRAINT_MODULES)
 
 
+def needs_width(name: str) -> bool:
+    """Whether constraint ``name`` depends on the X total width (then :func:`get` needs gamma_x)."""
+    from .experiments import WIDTH_DEPENDENT
+
+    choice("constraint", name, names())
+    return name in WIDTH_DEPENDENT
+
+
 def get(name: str, m_x: float, gamma_x: float | None = None) -> Constraint:
     """Build the constraint ``name`` at mass m_x [GeV] (width gamma_x [GeV] where needed).
 
+    gamma_x is required for a width-dependent constraint (:func:`needs_width`: LEP) and raises
+    ValueError naming gamma_x if missing; for a width-free one it is checked against its domain
+    and otherwise not used (the Constraint has gamma_x None).
     Domain: m_x in [1e-6, 1e4] GeV; gamma_x in [1e-10 m_x, m_x] (:mod:`xboson.validation`).
     """
     from .experiments import lookup
 
-    choice("constraint", name, names())
+    width_dependent = needs_width(name)
     m_x = mass("m_x", m_x)
     if gamma_x is not None:
         gamma_x = width("gamma_x", gamma_x, m_x)
+    if not width_dependent:
+        return lookup("CONSTRAINTS", name)(m_x)
+    if gamma_x is None:
+        raise InputError(f"gamma_x is required for the {name} constraint (X total width in GeV)")
     return lookup("CONSTRAINTS", name)(m_x, gamma_x)

@@ -11,13 +11,22 @@ L_emu and L_mue). The dimensionless ratios of Chiang Eq. (13),
     rho^C_ij = C_ij / (2 sqrt(2) G_F m_X^2),
 
 are a rescaling of the same coordinates: :func:`rho_scale` gives the factor.
+
+Names of one-dimensional directions (the one grammar of the package, :func:`direction`): Chiang's
+combinations of one pair's products (Sec. IV), ``<kind><pair>`` or ``<kind>_<pair>`` with kind
+L, R, V (= (L+R)/2 alone: L = R) or A (= (L-R)/2 alone: L = -R), e.g. 'Lee' = 'L_ee', 'Vemu';
+and Chiang's Sec. VII single couplings :data:`SINGLE_COUPLINGS` ('gLe', ...; Fig. 6).
 """
 
 import math
+import re
 
 from .errors import InputError
 from .constants import G_F
 from .validation import choice, coupling_product, mass
+
+__all__ = ["BASIS", "CHIRALITIES", "COMBINATIONS", "DIM", "FLAVOURS", "INDEX", "PAIRS", "SINGLE_COUPLINGS",
+           "as_vector", "combination", "direction", "index", "pair_of", "plane", "rho_scale", "vector"]
 
 FLAVOURS = ("e", "mu", "tau")
 PAIRS = ("ee", "mumu", "tautau", "emu", "etau", "mutau")
@@ -34,6 +43,15 @@ _PAIR_OF = {
 BASIS = tuple(f"{c}_{p}" for p in PAIRS for c in CHIRALITIES)
 INDEX = {name: k for k, name in enumerate(BASIS)}
 DIM = len(BASIS)
+
+#: Chiang's combinations of one pair's products, one nonzero at a time (Sec. IV, Fig. 3):
+#: kind -> (L, R) components of the direction in that pair's plane.
+COMBINATIONS = {"L": (1.0, 0.0), "R": (0.0, 1.0), "V": (1.0, 1.0), "A": (1.0, -1.0)}
+_COMBINATION = re.compile(rf"([{''.join(COMBINATIONS)}])_?({'|'.join(PAIRS)})")
+
+#: Chiang's Sec. VII separate couplings, one nonzero at a time (Fig. 6): g_Le, g_Re, one
+#: g_{nu_i nu_i}, g_Ve = (g_Le + g_Re)/2 alone (g_Le = g_Re), g_Ae = (g_Le - g_Re)/2 alone (g_Le = -g_Re).
+SINGLE_COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
 
 def pair_of(i: str, j: str) -> str:
@@ -54,6 +72,25 @@ def plane(pair: str) -> tuple[str, str]:
     """The (L, R) coordinate names of a flavour pair, e.g. ('L_ee', 'R_ee')."""
     choice("pair", pair, PAIRS)
     return (f"L_{pair}", f"R_{pair}")
+
+
+def combination(name: str) -> tuple[str, str]:
+    """(kind, pair) of a named combination of coupling products: 'Lee' or 'L_ee' -> ('L', 'ee'),
+    'Vemu' or 'V_emu' -> ('V', 'emu'). Kinds: :data:`COMBINATIONS`; pairs: :data:`PAIRS`.
+    Anything else raises ValueError naming the grammar."""
+    m = _COMBINATION.fullmatch(str(name))
+    if not m:
+        raise InputError(f"unknown coupling {name!r}; expected L, R, V or A followed by a pair "
+                         f"({', '.join(PAIRS)}), e.g. 'Lee', 'V_ee', 'Remu'")
+    return m.group(1), m.group(2)
+
+
+def direction(name: str) -> dict[str, float]:
+    """Direction in coupling space of a named combination (:func:`combination`), as components
+    by :data:`BASIS` name: 'Lee' -> {'L_ee': 1}, 'Vee' -> {'L_ee': 1, 'R_ee': 1} (V alone means
+    L = R = V), 'Aee' -> {'L_ee': 1, 'R_ee': -1} (A alone means L = -R = A); Chiang Sec. IV."""
+    kind, pair = combination(name)
+    return {c: v for c, v in zip(plane(pair), COMBINATIONS[kind]) if v}
 
 
 def rho_scale(m_x):

@@ -24,11 +24,12 @@ import numpy as np
 from scipy.integrate import quad
 
 from .constants import M_E
+from .couplings import SINGLE_COUPLINGS
 from .data import load_yaml
+from .limits import Limit
 from .validation import choice, in_range, mass
 from .validation import coupling as valid_coupling
 
-COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 R_MAX = 1e6   #: largest r = m_e^2 / m_X^2 accepted (m_X down to ~0.5 keV)
 
 
@@ -90,22 +91,16 @@ def _weight(coupling: str, r: float) -> float | None:
     return None                        # gnu: no one-loop contribution to a_e
 
 
-def limit(coupling: str, m_x: float) -> dict:
+def limit(coupling: str, m_x: float) -> Limit:
     """g-2 limit on one coupling (others zero) at m_x [GeV], Chiang Fig. 6 solid curves:
-    {"upper": |g|_max}. ``gnu`` does not enter a_e: {"upper": None}."""
-    choice("coupling", coupling, COUPLINGS)
+    ``upper`` = |g|_max. ``gnu`` does not enter a_e: ``upper`` None (unbounded)."""
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     m_x = mass("m_x", m_x)
     r = (M_E / m_x) ** 2
     w = _weight(coupling, r)
     if w is None:
-        return {"upper": None}
+        return Limit(None)
     lo, hi = a_e_range()
     k = M_E**2 / (4 * math.pi**2 * m_x**2)
     bound = hi if w > 0 else lo
-    return {"upper": math.sqrt(bound / (k * w))}
-
-
-def limit_curve(coupling: str, masses) -> np.ndarray:
-    """Upper limits at each mass in ``masses`` [GeV] (NaN where the coupling is not probed)."""
-    out = [limit(coupling, float(m))["upper"] for m in np.atleast_1d(masses)]
-    return np.array([np.nan if u is None else u for u in out], dtype=float)
+    return Limit(math.sqrt(bound / (k * w)))

@@ -31,6 +31,18 @@ from .quadform import Band
 
 _SWAP = np.array([[0.0, 1.0], [1.0, 0.0]])
 
+#: Chiang's names of the extremes of a (rho^L, rho^R) region (Eq. 13; the ``xboson region`` JSON
+#: keys) -> the keys of :meth:`AllowedRegion.extremes` (x = rho^L, y = rho^R).
+RHO_EXTREME_KEYS = {"rhoL_min": "x_min", "rhoL_max": "x_max", "rhoR_min": "y_min", "rhoR_max": "y_max"}
+
+
+def rho_extremes(extremes: dict[str, float] | None) -> dict[str, float]:
+    """The extremes {x_min, x_max, y_min, y_max} of a (rho^L, rho^R) region
+    (:meth:`AllowedRegion.extremes`) under Chiang's names {rhoL_min, rhoL_max, rhoR_min, rhoR_max}."""
+    if extremes is None:
+        raise InputError("the region is empty: it has no extremes")
+    return {rho: extremes[xy] for rho, xy in RHO_EXTREME_KEYS.items()}
+
 
 def interval_along(bands, direction) -> IntervalSet:
     """Exact set of t with every band satisfied at c = t * direction."""

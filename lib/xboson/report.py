@@ -74,7 +74,8 @@ def _row_html(r, root: str) -> str:
     links = []
     if r.page:
         where = f"section page ({r.figure})" if r.figure else "section page"
-        links.append(f"<a href='{root}{r.page}.html'>{html.escape(where)}</a>")
+        target = f"{root}{r.page}.html" + (f"#{r.anchor}" if r.anchor else "")
+        links.append(f"<a href='{target}'>{html.escape(where)}</a>")
     if r.errata:
         links.append(f"<a href='{ERRATA_PAGE}#{r.errata}'>errata entry</a>")
     links.append(f"<a href='#{html.escape(r.id)}' title='link to this row'>&para;</a>")

@@ -119,10 +119,15 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
     choice("flavour", flavour, INCOMING)
     m_x = mass("m_x", m_x)
     e, tt = check_recoil(e_nu, t)
-    sm_, t_m, um = invariants_unchecked(e, tt)
+    # the invariants on the inputs' own shapes (e.g. E (N, 1) against T (N, n)): factors that
+    # depend on E alone stay small; the terms are broadcast to the common shape at the end
+    e0, t0 = np.asarray(e_nu, float), np.asarray(t, float)
+    sm_, t_m, um = invariants_unchecked(e0, t0)
     parts = _squared_amplitude_terms(sm_, t_m, um, m_x, flavour, anti)
-    norm = 1.0 / (32.0 * math.pi * e**2 * M_E)
-    return ScatteringTerms(*(norm * p for p in parts), flavour=flavour)
+    norm = 1.0 / (32.0 * math.pi * e0**2 * M_E)
+    terms = (norm * p for p in parts)
+    return ScatteringTerms(*(x if np.shape(x) == e.shape else np.broadcast_to(x, e.shape).copy() for x in terms),
+                           flavour=flavour)
 
 
 def dsigma_dT(e_nu, t, m_x, c=None, flavour="e", anti=False, **named):

@@ -108,15 +108,22 @@ class Seq:
 @dataclass(frozen=True)
 class Map:
     """A mapping with ``required`` and ``optional`` keys (name -> schema); ``values`` is the schema
-    of every value of a mapping keyed by free names (e.g. isotope names)."""
+    of every value of a mapping keyed by free names (e.g. isotope names). ``closed``: no other
+    key is allowed (an unknown field is refused, naming it)."""
 
     required: dict = field(default_factory=dict)
     optional: dict = field(default_factory=dict)
     values: object | None = None
+    closed: bool = False
 
     def check(self, v, path):
         if not isinstance(v, dict):
             raise _Fail(path, "a mapping", v)
+        if self.closed:
+            known = list(self.required) + list(self.optional)
+            for k in v:
+                if k not in known:
+                    raise _Fail(_join(path, str(k)), f"no such field (known: {', '.join(known)})", v[k])
         for k, sch in self.required.items():
             if k not in v:
                 raise _Fail(_join(path, k), "a required key (missing)", "nothing")
@@ -198,6 +205,58 @@ VALUE_ERROR = Map({"value": ANY, "error": NONNEG})
 WINDOW = Seq(NONNEG, length=2, increasing=True)
 N_SIGMA = Num(0.0, 10.0, lo_open=True)
 
+#: one record of data/measurements.yaml (see xboson.measurements); every map is closed
+MEASUREMENT = Map({
+    "id": Str(), "experiment": Str(), "observable": Str(),
+    "process": Map({"flavour": Str(("e", "mu")), "source": Str(("reactor", "mu_decay_at_rest", "accelerator")),
+                    "beams": Seq(Map({"anti": Bool()}, {"mean_energy_gev": POS}, closed=True))}, closed=True),
+    "value": POS, "value_unit": Str(),
+    "citation": Map({"reference": Str()}, {"arxiv": Str(), "doi": Str()}, closed=True),
+    "quoted_by": Seq(Map({"paper": Str(("chiang", "lindner")), "where": Str(),
+                          "error": Str(("total", "quadrature", "limit")), "cl": Str()}, closed=True)),
+}, {
+    "kind": Str(("central", "upper_limit")),
+    "recoil_window": Map({"lo": NONNEG, "hi": POS, "unit": Str(("keV", "MeV", "GeV"))}, closed=True),
+    "error": Map(optional={"stat": POS, "sys": POS, "total": POS}, closed=True),
+    "confidence_level": Num(0.0, 1.0, True, True),
+    "notes": Str(),
+}, closed=True)
+
+
+def _check_measurements(data):
+    """Cross-field rules of data/measurements.yaml: unique ids, windows lo < hi, each use's error
+    rule available (total printed; stat and sys for quadrature; an upper limit for 'limit') and its
+    CL convention defined, an upper limit's confidence level equal to its convention's."""
+    conv = data["cl_conventions"]
+    for name, c in conv.items():
+        if ("n_sigma" in c) == ("delta_chi2" in c):
+            raise _Fail(f"cl_conventions.{name}", "exactly one of n_sigma, delta_chi2", c)
+    seen = set()
+    for k, m in enumerate(data["measurements"]):
+        at = f"measurements[{k}]"
+        if m["id"] in seen:
+            raise _Fail(f"{at}.id", "an id not used before", m["id"])
+        seen.add(m["id"])
+        w = m.get("recoil_window")
+        if w is not None and not w["hi"] > w["lo"]:
+            raise _Fail(f"{at}.recoil_window.hi", f"> lo = {w['lo']}", w["hi"])
+        limit = m.get("kind") == "upper_limit"
+        err = m.get("error", {})
+        if limit and "confidence_level" not in m:
+            raise _Fail(f"{at}.confidence_level", "a required key for an upper limit (missing)", "nothing")
+        if not limit and not err:
+            raise _Fail(f"{at}.error", "a required key (missing)", "nothing")
+        for j, u in enumerate(m["quoted_by"]):
+            where = f"{at}.quoted_by[{j}]"
+            if u["cl"] not in conv:
+                raise _Fail(f"{where}.cl", f"one of the cl_conventions ({', '.join(conv)})", u["cl"])
+            need = {"total": ("total",), "quadrature": ("stat", "sys"), "limit": ()}[u["error"]]
+            if (u["error"] == "limit") != limit or any(e not in err for e in need):
+                raise _Fail(f"{where}.error", "a rule the record supports ('limit' for an upper limit, "
+                            "'total' with error.total, 'quadrature' with error.stat and error.sys)", u["error"])
+            if limit and abs(conv[u["cl"]]["cl"] - m["confidence_level"]) > 1e-12:
+                raise _Fail(f"{where}.cl", f"a convention at the limit's CL {m['confidence_level']}", u["cl"])
+
 SCHEMAS: dict[str, Map] = {
     "constants.yaml": Map({
         "meta": META,
@@ -205,28 +264,19 @@ SCHEMAS: dict[str, Map] = {
                                   "G_EFF_ZPOLE": POS, "SIN2_W_EFF_ZPOLE": Num(0, 1, True, True)}),
         "pdg_2012": Map(values=POS),
     }),
-    "charm2.yaml": Map({
-        "meta": META,
-        "g_v_plus_g_a_squared": Map({"value": NONNEG, "error": POS}),
-        "g_v_minus_g_a_squared": Map({"value": NONNEG, "error": POS}),
-        "mean_energy_numu_gev": POS, "mean_energy_numubar_gev": POS,
-        "recoil_window_gev": WINDOW,
-        "sin2_theta_w": VALUE_ERROR,
-        "n_sigma_90cl": N_SIGMA,
-    }),
     "g_minus_2.yaml": Map({
         "meta": META,
         "delta_a_e": Map({"value": ANY, "error": POS}),
         "range_90cl": Seq(Num(-1e-6, 1e-6), length=2, increasing=True),
     }),
-    "lampf_lsnd.yaml": Map({
+    "lampf_lsnd.yaml": Map({"meta": META, "sm_sigma_bar_quoted": POS},
+                           {"sm_slope_quoted": POS, "flux_averaged_energy_quoted_mev": POS}),
+    "measurements.yaml": Map({
         "meta": META,
-        "measurements": Map(values=Map({"sigma_bar": POS, "error": POS},
-                                       {"slope": POS, "slope_error": POS})),
-        "average_quoted": Map({"sigma_bar": POS, "error": POS}, {"slope": POS, "slope_error": POS}),
-        "sm_sigma_bar_quoted": POS,
-        "n_sigma_90cl": N_SIGMA,
-    }, {"sm_slope_quoted": POS, "flux_averaged_energy_quoted_mev": POS}),
+        "cl_conventions": Map(values=Map({"cl": Num(0.0, 1.0, True, True), "where": Str()},
+                                         {"n_sigma": N_SIGMA, "delta_chi2": POS}, closed=True)),
+        "measurements": Seq(MEASUREMENT),
+    }, closed=True),
     "zpole.yaml": Map({
         "meta": META,
         "range_90cl": Map({"gamma_ee": Seq(POS, length=2, increasing=True),
@@ -239,12 +289,6 @@ SCHEMAS: dict[str, Map] = {
         "meta": META,
         "experiments": Map(values=Map({"m_min": POS, "m_max": POS, "epsilon": Num(0, 1, True)},
                                       {"alpha_ratio": POS})),
-    }),
-    "reactor_measurements.yaml": Map({
-        "meta": META,
-        "measurements": Seq(Map({"experiment": Str(), "t_min": POS, "t_max": POS,
-                                 "kind": Str(("ratio_to_v_minus_a", "absolute", "ratio_to_sm")),
-                                 "value": POS, "error": POS}, {"ref": Num(integer=True)})),
     }),
     "reactor_spectra.yaml": Map({
         "meta": META,
@@ -259,14 +303,8 @@ SCHEMAS: dict[str, Map] = {
     }, {"columns": _AnyCell()}),
     "lindner_experiments.yaml": Map({
         "meta": META,
-        "texono": Map({"kind": Str(("ratio_to_sm",)), "recoil_window_mev": WINDOW, "ratio": POS,
-                       "error_stat": POS, "error_sys": NONNEG},
-                      {"sin2_theta_w": Map({"value": FRACTION, "error_stat": NONNEG, "error_sys": NONNEG}),
-                       "flux_cm2_s": POS,
-                       "events": Map({"value": NONNEG, "error_stat": NONNEG, "error_sys": NONNEG})}),
-        "gemma": Map({"kind": Str(("magnetic_moment_equivalent",)), "recoil_window_kev": WINDOW,
-                      "bin_width_kev": POS, "mu_nu_limit_bohr": POS, "flux_cm2_s": POS},
-                     {"cl": Num(0, 1, True, True)}),
+        "texono": Map({}, {"flux_cm2_s": POS}, closed=True),
+        "gemma": Map({"bin_width_kev": POS}, {"flux_cm2_s": POS}, closed=True),
     }, {"table2": Map(values=Map({"t_min_mev": POS, "m_zp_min_mev": POS, "r_at_zero": POS}))}),
     "lindner_models.yaml": Map({
         "meta": META,
@@ -310,10 +348,8 @@ def validate(name: str, data) -> None:
             for k, row in enumerate(data["rows"]):
                 if row[8] not in cuts:
                     raise _Fail(f"rows[{k}].cuts", f"one of the cut_sets ({', '.join(sorted(cuts))})", row[8])
-        if name == "reactor_measurements.yaml":
-            for k, m in enumerate(data["measurements"]):
-                if not m["t_max"] > m["t_min"]:
-                    raise _Fail(f"measurements[{k}].t_max", f"> t_min = {m['t_min']}", m["t_max"])
+        if name == "measurements.yaml":
+            _check_measurements(data)
         if name == "fixed_target.yaml":
             for k, e in data["experiments"].items():
                 if not e["m_max"] > e["m_min"]:

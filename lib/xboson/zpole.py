@@ -36,8 +36,10 @@ from scipy.special import spence
 
 from .errors import InputError
 from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
+from .couplings import SINGLE_COUPLINGS
 from .data import load_yaml
 from .intervals import IntervalSet, quadratic_between
+from .limits import Limit
 from .validation import choice, in_range, mass, positive
 from .validation import coupling as valid_coupling
 
@@ -47,8 +49,6 @@ GBAR_R_EFF = SIN2_W_EFF_ZPOLE
 COS2_W_EFF = 1.0 - SIN2_W_EFF_ZPOLE
 #: g_eff^2 m_Z / (24 pi c_w^2) [GeV]: Gamma(Z -> e e) = K_ZEE (|L'|^2 + |R'|^2) / (g/c_w)^2 ...
 _K = G_EFF_ZPOLE**2 * M_Z / (24.0 * math.pi * COS2_W_EFF)
-
-COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 
 _NSERIES = 60
 _N = np.arange(1, _NSERIES + 1, dtype=float)
@@ -186,7 +186,7 @@ def _q_ranges(coupling: str) -> list[tuple[float, float]]:
 def allowed_set(coupling: str, m_x: float) -> IntervalSet:
     """Exact allowed set of x = coupling^2 >= 0 at m_x [GeV] from the Z-pole ranges (each
     observable is a quadratic in x: |1 + F x|^2 = 1 + 2 Re F x + |F|^2 x^2)."""
-    choice("coupling", coupling, COUPLINGS)
+    choice("coupling", coupling, SINGLE_COUPLINGS)
     F = loop_function(delta_of(m_x))
     s = IntervalSet(((0.0, math.inf),))
     for lo, hi in _q_ranges(coupling):
@@ -194,24 +194,18 @@ def allowed_set(coupling: str, m_x: float) -> IntervalSet:
     return s
 
 
-def limit(coupling: str, m_x: float) -> dict:
+def limit(coupling: str, m_x: float) -> Limit:
     """Z-pole limit on one coupling (all others zero) at m_x [GeV], Chiang Fig. 6 dotted curves.
 
     ``upper`` is the edge of the allowed region that contains zero coupling. Because the
     observables are quadratic in g^2 the constraint can re-open at larger couplings (where
     1 + F g^2 swings round to the same modulus); ``allowed`` lists every allowed interval in
-    |g| so that the re-opened branch is visible; an interval open above ends in inf (null in
-    JSON) and then ``allowed_open_above`` is True. ``upper`` is None (unbounded) when the
+    |g| so that the re-opened branch is visible; an interval open above ends in math.inf
+    (null in JSON, with ``allowed_open_above``). ``upper`` is None (unbounded) when the
     component containing zero is itself open above. Domain: m_x in [1e-6, 1e4] GeV."""
     s = allowed_set(coupling, m_x)
     comp = s.component_containing(0.0)
     if comp is None:  # pragma: no cover - the SM point lies inside every printed range
         raise InputError("zero coupling is outside the Z-pole ranges")
-    allowed = [[math.sqrt(lo), math.sqrt(hi) if math.isfinite(hi) else math.inf] for lo, hi in s.intervals]
-    return {"upper": math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, "allowed": allowed,
-            "allowed_open_above": bool(allowed) and math.isinf(allowed[-1][1])}
-
-
-def limit_curve(coupling: str, masses) -> np.ndarray:
-    """Upper limits [dimensionless] at each mass in ``masses`` [GeV] (Fig. 6 dotted)."""
-    return np.array([limit(coupling, float(m))["upper"] for m in np.atleast_1d(masses)], dtype=float)
+    allowed = tuple((math.sqrt(lo), math.sqrt(hi)) for lo, hi in s.intervals)
+    return Limit(math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, allowed=allowed)

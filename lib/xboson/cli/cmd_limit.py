@@ -12,7 +12,8 @@ from .main import add_json_flag
 
 def register(sub):
     p = sub.add_parser("limit", help="upper limit on a single coupling at one X mass")
-    p.add_argument("coupling", help="Lee, Ree, Vee, Aee (products) or gLe, gRe, gnu, gVe, gAe")
+    p.add_argument("coupling", help="Lee, Ree, Vee, Aee, L_ee, ... (products: L, R, V or A and a pair) "
+                                    "or gLe, gRe, gnu, gVe, gAe")
     p.add_argument("--constraint", required=True, help="limit source, e.g. low-energy, zpole, g-2")
     p.add_argument("--m-x", type=float, required=True, help="X mass [GeV], 1e-6 to 1e4")
     add_json_flag(p)
@@ -20,11 +21,6 @@ def register(sub):
 
 
 def run(args):
-    from ..limits import Limit, limit
+    from ..limits import limit
 
-    res = limit(args.coupling, args.constraint, args.m_x)
-    if isinstance(res, Limit):
-        return res.as_json()
-    out = dict(res)
-    out["unbounded"] = out.get("upper") is None
-    return out
+    return limit(args.coupling, args.constraint, args.m_x).as_json()

@@ -18,7 +18,8 @@ def register(sub):
     p.add_argument("--pair", default="ee", help="flavour pair: ee, mumu, tautau, emu, etau, mutau")
     p.add_argument("--m-x", type=float, required=True, help="X mass [GeV], 1e-6 to 1e4")
     p.add_argument("--gamma-x", type=float, default=None,
-                   help="X total width [GeV] (LEP), 1e-10 m_X to m_X")
+                   help="X total width [GeV], 1e-10 m_X to m_X: required by the width-dependent "
+                        "constraint (lep), checked and not used by the others")
     add_json_flag(p)
     p.set_defaults(func=run)
 
@@ -26,6 +27,7 @@ def register(sub):
 def run(args):
     from .. import constraints
     from ..couplings import PAIRS
+    from ..region import rho_extremes
     from ..validation import choice
 
     choice("pair", args.pair, PAIRS)
@@ -33,8 +35,7 @@ def run(args):
     ext = con.region(args.pair).extremes()
     if ext is None:
         raise InputError(f"the {args.constraint} region is empty at m_x = {args.m_x:g} GeV")
-    out = {"rhoL_min": ext["x_min"], "rhoL_max": ext["x_max"],
-           "rhoR_min": ext["y_min"], "rhoR_max": ext["y_max"]}
+    out = rho_extremes(ext)
     open_keys = [k for k, v in out.items() if math.isinf(v)]
     out["unbounded"] = bool(open_keys)
     out["unbounded_keys"] = open_keys

@@ -2,6 +2,10 @@
 (see :mod:`xboson.constraints`) and, where it provides coupling limits,
 ``LIMITS = {name: function}`` (see :mod:`xboson.limits`).
 
+The Gamma_X contract: a constraint listed in :data:`WIDTH_DEPENDENT` has a factory
+``factory(m_x, gamma_x)`` that needs the X total width; every other factory is
+``factory(m_x)`` and builds a :class:`~xboson.constraints.Constraint` with ``gamma_x`` None.
+
 The registries are the explicit tables below (grep here to see what exists). Each entry is
 imported only when it is used, so one broken module cannot break the lookup of the others;
 ``tests/test_hygiene.py`` checks that every table entry matches what its module publishes.
@@ -14,7 +18,7 @@ from collections.abc import Callable
 
 from ..errors import InputError
 
-__all__ = ["CONSTRAINT_MODULES", "LIMIT_MODULES", "discover", "lookup"]
+__all__ = ["CONSTRAINT_MODULES", "LIMIT_MODULES", "WIDTH_DEPENDENT", "discover", "lookup"]
 
 #: constraint name -> module (in this package) whose ``CONSTRAINTS`` defines it
 CONSTRAINT_MODULES = {
@@ -24,6 +28,11 @@ CONSTRAINT_MODULES = {
     "low-energy": "low_energy",
     "reactors": "reactors",
 }
+
+#: constraints whose bands depend on Gamma_X (factory(m_x, gamma_x)): LEP, through the X
+#: propagator in e+e- -> nu nubar gamma and the width requirement (Chiang Sec. VI, Eqs. 17-18).
+#: The low-energy data (LAMPF/LSND, reactors, CHARM-II; Secs. III-V) do not depend on it.
+WIDTH_DEPENDENT = frozenset({"lep"})
 
 #: limit source name -> module (in this package) whose ``LIMITS`` defines it
 LIMIT_MODULES = {

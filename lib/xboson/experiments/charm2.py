@@ -22,7 +22,9 @@ bound (the CHARM-II spectrum and flux averages are not available), and neither d
 :func:`constraint` raises ValueError for m_x < 1 GeV.
 
 Bands: the 90% CL ranges (1.64 sigma) of Eq. (16) on the full (SM + X) combinations, the SM
-part with Chiang's sin^2 theta_W = 0.23 ("g_V,A^exp consist of SM and X terms").
+part with Chiang's sin^2 theta_W = 0.23 ("g_V,A^exp consist of SM and X terms"). The two
+numbers are the records ``charm2.g_v_plus_g_a_squared`` and ``charm2.g_v_minus_g_a_squared`` of
+data/measurements.yaml -- the same records Lindner's chi^2 uses (:mod:`xboson.lindner.fits`).
 """
 
 from __future__ import annotations
@@ -35,16 +37,36 @@ from ..errors import InputError
 from .. import couplings
 from ..constants import GBAR_L, GBAR_R
 from ..constraints import Constraint
-from ..data import load_yaml
-from ..quadform import Band, QuadraticForm
+from ..measurements import N_SIGMA_90, Measurement, measurement
+from ..quadform import QuadraticForm
 from ..validation import in_range, mass, positive
 
+__all__ = ["M_X_MIN", "COMBINATIONS", "combination", "inputs", "combination_form", "constraint", "rho_max",
+           "CONSTRAINTS"]
+
 M_X_MIN = 1.0    #: GeV; Chiang Sec. V: the contact treatment holds for m_X >~ 1 GeV
+#: chirality -> the Eq. (16) record: 'L' (g_V + g_A)^2, 'R' (g_V - g_A)^2
+COMBINATIONS = {"L": "charm2.g_v_plus_g_a_squared", "R": "charm2.g_v_minus_g_a_squared"}
+
+
+def combination(chirality: str) -> Measurement:
+    """The Eq. (16) record measuring (g_V + g_A)^2 ('L') or (g_V - g_A)^2 ('R')."""
+    if chirality not in COMBINATIONS:
+        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
+    return measurement(COMBINATIONS[chirality])
 
 
 def inputs() -> dict:
-    """Chiang Eq. (16) and the CHARM-II kinematics (data/charm2.yaml)."""
-    return load_yaml("charm2.yaml")
+    """Chiang Eq. (16) and the CHARM-II kinematics as one mapping, read from the records:
+    ``g_v_plus_g_a_squared`` / ``g_v_minus_g_a_squared`` ({value, error}), ``recoil_window_gev``,
+    ``mean_energy_numu_gev``, ``mean_energy_numubar_gev`` and ``n_sigma_90cl`` (Chiang's 1.64)."""
+    plus, minus = combination("L"), combination("R")
+    return {"g_v_plus_g_a_squared": {"value": plus.value, "error": plus.sigma("chiang")},
+            "g_v_minus_g_a_squared": {"value": minus.value, "error": minus.sigma("chiang")},
+            "recoil_window_gev": list(plus.recoil_window.gev),
+            "mean_energy_numu_gev": plus.process.beam(False).mean_energy_gev,
+            "mean_energy_numubar_gev": plus.process.beam(True).mean_energy_gev,
+            "n_sigma_90cl": N_SIGMA_90}
 
 
 def combination_form(chirality: str, m_x: float) -> QuadraticForm:
@@ -68,39 +90,32 @@ def combination_form(chirality: str, m_x: float) -> QuadraticForm:
 
 @functools.lru_cache(maxsize=256)
 def _constraint(m_x: float, n_sigma: float) -> Constraint:
-    d = inputs()
-    bands = []
-    for chir, key, label in (("L", "g_v_plus_g_a_squared", "CHARM-II (g_V+g_A)^2"),
-                             ("R", "g_v_minus_g_a_squared", "CHARM-II (g_V-g_A)^2")):
-        v, e = d[key]["value"], d[key]["error"]
-        bands.append(Band(combination_form(chir, m_x), v - n_sigma * e, v + n_sigma * e, label))
-    return Constraint("charm2", tuple(bands), m_x)
+    bands = tuple(combination(chir).band(combination_form(chir, m_x), "chiang", n_sigma, label=label)
+                  for chir, label in (("L", "CHARM-II (g_V+g_A)^2"), ("R", "CHARM-II (g_V-g_A)^2")))
+    return Constraint("charm2", bands, m_x)
 
 
-def constraint(m_x, gamma_x=None, *, n_sigma=None) -> Constraint:
-    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4]; gamma_x unused.
+def constraint(m_x, *, n_sigma=None) -> Constraint:
+    """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4] (width-free).
 
     Constrains (L, R) of the pairs mumu (Fig. 4), emu (Fig. 7, with nu_mu e -> nu_e e) and
-    mutau. n_sigma defaults to data/charm2.yaml's 1.64.
+    mutau. n_sigma defaults to Chiang's 90% CL, 1.64 (:data:`xboson.measurements.N_SIGMA_90`).
     """
     m_x = mass("m_x", m_x)
     if m_x < M_X_MIN * (1 - 1e-9):
         raise InputError(f"m_x: the CHARM-II constraint (Chiang Sec. V) holds only for m_x >= "
                          f"{M_X_MIN:g} GeV (got {m_x:g} GeV)")
-    n_sigma = positive("n_sigma", inputs()["n_sigma_90cl"] if n_sigma is None else n_sigma)
+    n_sigma = positive("n_sigma", N_SIGMA_90 if n_sigma is None else n_sigma)
     return _constraint(float(m_x), float(n_sigma))
 
 
 def rho_max(chirality: str, pair: str = "mumu", n_sigma=None) -> float:
     """Largest |rho^C_pair| allowed by CHARM-II alone (others zero), closed form from Eq. (16):
     mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV).
-    chirality 'L' or 'R'; n_sigma in (0, 10] (default data/charm2.yaml's 1.64)."""
-    d = inputs()
-    if chirality not in ("L", "R"):
-        raise InputError(f"unknown chirality {chirality!r}; expected 'L' or 'R'")
-    n_sigma = d["n_sigma_90cl"] if n_sigma is None else in_range("n_sigma", n_sigma, 0.0, 10.0, lo_open=True)
-    key = "g_v_plus_g_a_squared" if chirality == "L" else "g_v_minus_g_a_squared"
-    hi = d[key]["value"] + n_sigma * d[key]["error"]
+    chirality 'L' or 'R'; n_sigma in (0, 10] (default Chiang's 90% CL, 1.64)."""
+    rec = combination(chirality)
+    n_sigma = N_SIGMA_90 if n_sigma is None else in_range("n_sigma", n_sigma, 0.0, 10.0, lo_open=True)
+    hi = rec.interval("chiang", n_sigma)[1]
     gbar = GBAR_L if chirality == "L" else GBAR_R
     if pair == "mumu":
         return abs(gbar) + (hi / 4.0) ** 0.5

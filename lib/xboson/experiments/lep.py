@@ -18,6 +18,7 @@ is divided by its half-width so that all bands are O(1) numbers (the allowed set
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -26,6 +27,7 @@ from ..errors import InputError
 from .. import couplings
 from ..constants import M_E
 from ..constraints import Constraint
+from ..limits import Limit
 from ..quadform import Band, QuadraticForm
 from ..validation import mass, positive
 from ..validation import width as valid_width
@@ -79,9 +81,10 @@ def lep_bands(m_x: float, gamma_x: float) -> tuple[Band, ...]:
     return tuple(out)
 
 
-def constraint(m_x: float, gamma_x: float | None = None, *, width: bool = True) -> Constraint:
-    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV].
-    Domain: m_x in [1e-6, 1e4], gamma_x in [1e-10 m_x, m_x]."""
+def constraint(m_x: float, gamma_x: float, *, width: bool = True) -> Constraint:
+    """LEP Table II bands (and, if ``width``, the Eq. 17 band) at m_x, gamma_x [GeV]: the one
+    width-dependent constraint (:data:`xboson.experiments.WIDTH_DEPENDENT`).
+    Domain: m_x in [1e-6, 1e4], gamma_x in [1e-10 m_x, m_x] (required)."""
     m_x = mass("m_x", m_x)
     if gamma_x is None:
         raise InputError("gamma_x is required for the lep constraint (X total width in GeV)")
@@ -102,7 +105,7 @@ WIDTH_OVER_MASS = ((5.0, 5e-6), (100.0, 3e-6))
 
 
 def default_width(m_x: float) -> float:
-    """Gamma_X [GeV] at which :func:`limit` and :func:`limit_curves` are evaluated at m_x [GeV].
+    """Gamma_X [GeV] at which :func:`limit` (so the Fig. 3 dotted curves) is evaluated at m_x [GeV].
 
     Chiang's Fig. 5 top row has Gamma_X/m_X = 5e-6 (0.01 and 5 GeV) and 3e-6 (100 GeV); we take
     Gamma_X/m_X = 5e-6 up to 5 GeV, interpolate log(Gamma_X/m_X) linearly in log m_X between 5 and
@@ -125,43 +128,29 @@ def default_width(m_x: float) -> float:
 fig3_width = default_width
 
 
-_DIRECTIONS = {"L": {"L": 1.0}, "R": {"R": 1.0}, "V": {"L": 1.0, "R": 1.0}, "A": {"L": 1.0, "R": -1.0}}
-
-
-def _direction(coupling: str) -> dict:
-    kind, pair = coupling[:1], coupling[1:]
-    if kind not in _DIRECTIONS or pair not in couplings.PAIRS:
-        raise InputError(f"unknown coupling {coupling!r}; expected L, R, V or A followed by a pair "
-                         f"({', '.join(couplings.PAIRS)}), e.g. 'Lee', 'Vee'")
-    return {f"{c}_{pair}": v for c, v in _DIRECTIONS[kind].items()}
+@functools.lru_cache(maxsize=256)
+def _default_width_constraint(m_x: float) -> Constraint:
+    """The constraint at m_x [GeV] with Gamma_X = :func:`default_width` (shared by the limits on
+    every coupling at that mass)."""
+    return constraint(m_x, default_width(m_x))
 
 
 def coupling_range(coupling: str, m_x: float, gamma_x: float | None = None) -> tuple[float, float]:
     """(min, max) of the coupling combination alone (others zero) allowed by LEP + Eq. (17)
-    at m_x [GeV] and gamma_x [GeV] (default :func:`default_width`). V = (L+R)/2 and A = (L-R)/2
-    as in Chiang Sec. IV (V alone means L = R = V; A alone, L = -R = A)."""
-    d = _direction(coupling)
-    gamma_x = default_width(m_x) if gamma_x is None else gamma_x
-    return constraint(m_x, gamma_x).along(d).bounds
+    at m_x [GeV] and gamma_x [GeV] (default :func:`default_width`). Names as
+    :func:`xboson.couplings.direction`: V = (L+R)/2 and A = (L-R)/2 as in Chiang Sec. IV (V alone
+    means L = R = V; A alone, L = -R = A)."""
+    d = couplings.direction(coupling)
+    m_x = mass("m_x", m_x)
+    con = _default_width_constraint(float(m_x)) if gamma_x is None else constraint(m_x, gamma_x)
+    return con.along(d).bounds
 
 
-def limit(coupling: str, m_x: float) -> dict:
-    """{"upper": |C|^(1/2)_max, "gamma_x": Gamma_X} for the dotted curves of Chiang Fig. 3."""
+def limit(coupling: str, m_x: float) -> Limit:
+    """The dotted curves of Chiang Fig. 3: ``upper`` = |C|^(1/2)_max from the extreme allowed
+    values of +-C (``product_range``), evaluated at ``gamma_x`` = :func:`default_width`."""
     lo, hi = coupling_range(coupling, m_x)
-    return {"upper": math.sqrt(max(abs(lo), abs(hi))), "gamma_x": default_width(m_x)}
-
-
-def limit_curves(masses, names=("Lee", "Ree", "Vee", "Aee")) -> dict:
-    """Fig. 3 dotted curves: |C|^(1/2) upper limits at each mass [GeV] in ``masses`` (one array
-    per name), with Gamma_X = :func:`default_width`. About 10 ms per mass."""
-    masses = np.atleast_1d(positive("masses", masses))
-    out = {n: np.empty(len(masses)) for n in names}
-    for k, m in enumerate(masses):
-        con = constraint(float(m), default_width(float(m)))
-        for n in names:
-            lo, hi = con.along(_direction(n)).bounds
-            out[n][k] = math.sqrt(max(abs(lo), abs(hi)))
-    return out
+    return Limit(math.sqrt(max(abs(lo), abs(hi))), gamma_x=default_width(m_x), product_range=(lo, hi))
 
 
 LIMITS = {"lep": limit}

@@ -6,17 +6,19 @@ fission fractions, :mod:`xboson.reactor`) and the *exact* squared amplitudes (A1
 antineutrinos (s <-> u), so the X propagator 1/(m_X^2 + 2 m_e T) is kept for any m_X.
 Units inside: GeV^-2 per fission.
 
-How each measurement becomes a band on the X contribution (90% CL = 1.64 sigma, Chiang
-Sec. IV "we adopt again the 90%-CL ranges"):
+How each measurement (a :class:`xboson.measurements.Measurement` record of
+data/measurements.yaml quoted by Chiang Table I) becomes a band on the X contribution
+(:meth:`~xboson.measurements.Measurement.band`, 90% CL = 1.64 sigma, Chiang Sec. IV "we adopt
+again the 90%-CL ranges"):
 
 * The X contribution sigma_X(c) (X-SM interference plus pure X, the non-constant part of the
   exact form) is isolated by subtracting "the pure SM part given by the usual
   approximation", Chiang Eq. (14), integrated over the same window and spectrum
   (:func:`sm_integrals`). The exact SM constant agrees with Eq. (14) to ~1e-9 (corrections
   s/m_W^2), a test checks it.
-* ``absolute`` (Krasnoyarsk, Rovno; cm^2/fission): sigma_exp -/+ 1.64 err - sigma_SM(14)
+* ``absolute_xsec`` (Krasnoyarsk, Rovno; cm^2/fission): sigma_exp -/+ 1.64 err - sigma_SM(14)
   bounds sigma_X.
-* ``ratio_to_sm`` (MUNU, TEXONO): R/R_SM = 1 + sigma_X / sigma_SM(14); the rate ratio is the
+* ``rate_ratio_to_sm`` (MUNU, TEXONO): R/R_SM = 1 + sigma_X / sigma_SM(14); the rate ratio is the
   cross-section ratio (same flux, same detector, same window).
 * ``ratio_to_v_minus_a`` (Savannah River): sigma = r sigma_V-A, where sigma_V-A is "the
   corresponding cross section in the SM from the W-mediated diagram alone" (Table I
@@ -40,28 +42,30 @@ from ..errors import InputError
 from ..averaging import energy_nodes, flux_averaged_cross_section
 from ..constants import G_F, GBAR_L, GBAR_R, M_E
 from ..constraints import Constraint
-from ..data import load_yaml
 from ..kinematics import t_max_recoil
+from ..measurements import N_SIGMA_90, Measurement, measurement, quoted_by
 from ..quadform import Band, QuadraticForm
 from ..reactor import reactor_spectrum
-from ..units import MeV, cm2
+from ..units import cm2
 from ..validation import choice, mass, positive
 
-N_SIGMA_90 = 1.64       #: Chiang's 90% CL half-width in sigma (Secs. III, IV)
-E46 = 1e-46             #: unit of the 'absolute' entries of data/reactor_measurements.yaml, cm^2
+__all__ = ["measurements", "entry_label", "sm_integrals", "sigma_sm_eq14", "sigma_v_minus_a", "sigma_bar",
+           "band_for", "constraint", "sensitivity", "N_SIGMA_90", "KINDS", "CONSTRAINTS"]
+
+E46 = 1e-46             #: unit of the 'absolute_xsec' Table I records, cm^2 (per fission)
 N_E_SM = 96             #: Gauss-Legendre nodes per E piece for the Eq. (14) integrals
-KINDS = ("ratio_to_v_minus_a", "absolute", "ratio_to_sm")
+KINDS = ("ratio_to_v_minus_a", "absolute_xsec", "rate_ratio_to_sm")   #: Table I observables
 
 
-def measurements() -> list[dict]:
-    """Chiang Table I (data/reactor_measurements.yaml): experiment, t_min, t_max [MeV], kind,
-    value, error (absolute entries in 1e-46 cm^2/fission)."""
-    return load_yaml("reactor_measurements.yaml")["measurements"]
+def measurements() -> list[Measurement]:
+    """Chiang Table I: the reactor records of data/measurements.yaml Chiang quotes, in the
+    table's order (values of 'absolute_xsec' in 1e-46 cm^2/fission, recoil windows in MeV)."""
+    return quoted_by("chiang", KINDS)
 
 
-def entry_label(m: dict) -> str:
+def entry_label(m: Measurement) -> str:
     """A short unique label, e.g. 'Savannah River 1.5-3 MeV'."""
-    return f"{m['experiment']} {m['t_min']:g}-{m['t_max']:g} MeV"
+    return m.label
 
 
 def _spectrum(freeze_below_mev):
@@ -114,41 +118,40 @@ def sigma_bar(m_x: float, t_lo: float, t_hi: float, freeze_below_mev=None) -> Qu
                                        t_window=(t_lo, t_hi))
 
 
-def band_for(m: dict, m_x: float, n_sigma: float = N_SIGMA_90, freeze_below_mev=None) -> Band:
-    """The 90% CL band on the X contribution for one Table I entry ``m`` (see module doc).
+def band_for(m: Measurement, m_x: float, n_sigma: float = N_SIGMA_90, freeze_below_mev=None) -> Band:
+    """The 90% CL band on the X contribution for one Table I record ``m`` (see module doc).
 
     The band is on sigma_X(c) + sigma_SM(Eq. 14) [GeV^-2 per fission], compared with the
-    measured range converted to the same units, so all six bands share units.
+    measured range converted to the same units (the record's value times ``unit``: 1e-46 cm^2,
+    sigma_SM(Eq. 14) or sigma_V-A), so all six bands share units.
     """
-    choice("kind", m["kind"], KINDS)
-    window = (m["t_min"] * MeV, m["t_max"] * MeV)
+    choice("observable", m.observable, KINDS)
+    window = m.recoil_window.gev
     form = sigma_bar(float(m_x), window[0], window[1], freeze_below_mev)
     sm = sigma_sm_eq14(window, freeze_below_mev)
-    lo_r, hi_r = m["value"] - n_sigma * m["error"], m["value"] + n_sigma * m["error"]
-    if m["kind"] == "absolute":
-        lo, hi = lo_r * E46 * cm2, hi_r * E46 * cm2
-    elif m["kind"] == "ratio_to_sm":
-        lo, hi = lo_r * sm, hi_r * sm
+    if m.observable == "absolute_xsec":
+        unit = E46 * cm2
+    elif m.observable == "rate_ratio_to_sm":
+        unit = sm
     else:
-        va = sigma_v_minus_a(window, freeze_below_mev)
-        lo, hi = lo_r * va, hi_r * va
-    return Band(form.x_part + sm, lo, hi, entry_label(m))
+        unit = sigma_v_minus_a(window, freeze_below_mev)
+    return m.band(form.x_part + sm, "chiang", n_sigma, unit)
 
 
 @functools.lru_cache(maxsize=256)
 def _constraint(m_x: float, n_sigma: float, freeze_below_mev, subset) -> Constraint:
     ms = measurements()
     if subset is not None:
-        ms = [m for m in ms if m["experiment"] in subset]
+        ms = [m for m in ms if m.experiment in subset]
         if not ms:
             raise InputError(f"experiments: none of {subset!r} is in Chiang Table I")
     bands = tuple(band_for(m, m_x, n_sigma, freeze_below_mev) for m in ms)
     return Constraint("reactors", bands, m_x)
 
 
-def constraint(m_x, gamma_x=None, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
+def constraint(m_x, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
                experiments=None) -> Constraint:
-    """All Table I bands at m_x [GeV] in [1e-6, 1e4] (gamma_x unused): Chiang Sec. IV, Fig. 2(a).
+    """All Table I bands at m_x [GeV] in [1e-6, 1e4] (width-free): Chiang Sec. IV, Fig. 2(a).
 
     n_sigma: half-width of each band in standard deviations (1.64 = the paper's 90% CL);
     freeze_below_mev: freeze the spectrum below this energy (sensitivity study);
@@ -169,12 +172,11 @@ def sensitivity(m_x, pair="ee") -> dict:
     Returns {'baseline': ext, 'freeze_2mev': ext, 'n_sigma_1645': ext} for both
     'reactors' and 'combined', each ext a dict (rhoL_min, rhoL_max, rhoR_min, rhoR_max).
     """
+    from ..region import rho_extremes
     from . import lampf_lsnd
 
     def ext(con):
-        e = con.region(pair).extremes()
-        return {"rhoL_min": e["x_min"], "rhoL_max": e["x_max"], "rhoR_min": e["y_min"],
-                "rhoR_max": e["y_max"]}
+        return rho_extremes(con.region(pair).extremes())
 
     lampf = lampf_lsnd.constraint(m_x)
     variants = {"baseline": constraint(m_x), "freeze_2mev": constraint(m_x, freeze_below_mev=2.0),
@@ -182,11 +184,9 @@ def sensitivity(m_x, pair="ee") -> dict:
     out = {"reactors": {k: ext(v) for k, v in variants.items()}}
     comb = {k: v & lampf for k, v in variants.items()}
     # 1.645 everywhere: also widen the LAMPF/LSND band consistently
-    avg = lampf_lsnd.inputs()["average_quoted"]
     b = lampf.bands[0]
-    half = 1.645 * avg["error"] * lampf_lsnd.E43
-    mid = avg["sigma_bar"] * lampf_lsnd.E43
-    wide = Constraint("lampf-lsnd", (Band(b.form, mid - half, mid + half, b.label),), lampf.m_x)
+    wide_band = measurement(lampf_lsnd.AVERAGE).band(b.form, "chiang", 1.645, lampf_lsnd.E43, b.label)
+    wide = Constraint("lampf-lsnd", (wide_band,), lampf.m_x)
     comb["n_sigma_1645"] = variants["n_sigma_1645"] & wide
     out["combined"] = {k: ext(v) for k, v in comb.items()}
     return out

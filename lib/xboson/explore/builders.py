@@ -41,6 +41,20 @@ def _region_row(per_layer, n_bands):
     return np.concatenate(row)
 
 
+def readout_lines(readout) -> list:
+    """The readout spec: each line a template with {name} placeholders, or a pair (template, text
+    shown instead when no placeholder of the template has a finite value, e.g. "no limit")."""
+    out = []
+    for line in readout:
+        if isinstance(line, str):
+            out.append(line)
+        elif isinstance(line, tuple) and len(line) == 2 and all(isinstance(t, str) for t in line):
+            out.append({"text": line[0], "none": line[1]})
+        else:
+            raise InputError(f"readout line {line!r}: expected a template or a pair (template, text if no value)")
+    return out
+
+
 def region_explorer(*, title, params, layers, window, xlabel, ylabel, readout, readout_layer,
                     extra=None, missing_note="", initial=None, plot_px=300) -> Explorer:
     """Explorer of allowed regions. ``window(state) -> (x0, x1, y0, y1)`` (None: no data),
@@ -71,7 +85,7 @@ def region_explorer(*, title, params, layers, window, xlabel, ylabel, readout, r
         per_layer, w, v = evaluate(pv)
         return row(per_layer, w), v
 
-    spec = {"kind": "region", "title": title, "xlabel": xlabel, "ylabel": ylabel, "readout": list(readout),
+    spec = {"kind": "region", "title": title, "xlabel": xlabel, "ylabel": ylabel, "readout": readout_lines(readout),
             "readout_layer": readout_layer, "n_bands": n_bands, "value_names": names, "plot_px": plot_px, "missing_note": missing_note,
             "layers": [{"label": la.label, "colour": la.colour, "opacity": la.opacity} for la in layers]}
     return Explorer(params=params, spec=spec, rows=rows, values=vals, row_length=len(layers) * (1 + n_bands * NB),
@@ -115,7 +129,7 @@ def curve_explorer(*, title, params, curves, x_points, series, window, xlabel, y
         v = values(pv)
         return row(pv), [v[k] for k in names]
 
-    spec = {"kind": "curves", "title": title, "xlabel": xlabel, "ylabel": ylabel, "readout": list(readout),
+    spec = {"kind": "curves", "title": title, "xlabel": xlabel, "ylabel": ylabel, "readout": readout_lines(readout),
             "value_names": names, "x_points": x_points.tolist(), "window": list(window), "xlog": xlog, "ylog": ylog, "ysymlog": ysymlog,
             "hlines": list(hlines), "vmarks": list(vmarks), "dots": list(dots), "plot_px": plot_px, "aspect": aspect,
             "curves": [{"label": c.label, "colour": c.colour, "style": c.style, "fill": c.fill, "opacity": c.opacity}

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import constraints, couplings
 from ..constants import M_E
+from ..couplings import SINGLE_COUPLINGS
 from ..experiments import charm2, lep, low_energy, reactors
 from ..limits import limit
 from ..figures.chiang import BD_COLOUR, FT_COLOUR, HEAVY_COLOUR, LEP_BLUE
@@ -103,7 +104,7 @@ def sec5(m_x_gev: float = 1.0):
         if s["m_x"] < charm2.M_X_MIN:
             return {"lmumu": math.nan, "rmumu": math.nan, "contact": math.nan}
         m = s["m_x"] * GeV
-        return {"lmumu": low_energy.limit("Lmumu", m)["upper"], "rmumu": low_energy.limit("Rmumu", m)["upper"],
+        return {"lmumu": low_energy.limit("Lmumu", m).upper, "rmumu": low_energy.limit("Rmumu", m).upper,
                 "contact": 200 * M_E * t_max / m**2}
 
     ex = region_explorer(
@@ -175,15 +176,14 @@ def sec6(m_x_gev: float = 5.0, gamma_x_kev: float = 25.0, pair: str = "ee", para
 
 
 # ----------------------------------------------------------------------------- Sec. VII
-SEC7_COUPLINGS = ("gLe", "gRe", "gnu", "gVe", "gAe")
 BD_EXPERIMENTS = ("E137", "E141", "E774", "KEK", "Orsay")
 
 
 @functools.lru_cache(maxsize=4096)
 def _limit_value(coupling, source, m_x, key="upper"):
-    """limits.limit(...)[key] as a float (NaN: no limit from that source at that mass)."""
+    """The field ``key`` of limits.limit(...) as a float (NaN: no limit from that source at that mass)."""
     try:
-        v = limit(coupling, source, m_x).get(key)
+        v = getattr(limit(coupling, source, m_x), key)
     except InputError:          # the source does not constrain this coupling
         return math.nan
     return math.nan if v is None else float(v)
@@ -238,7 +238,7 @@ def sec7(fig6, m_x_gev: float = 0.1):
     style += [Curve("fixed target (approx.)" if k == 0 else "", FT_COLOUR, fill="above") for k in range(len(ft))]
     ex = curve_explorer(
         title="Chiang Fig. 6: limits on one coupling at a time",
-        params=[Param("option", "coupling", options=SEC7_COUPLINGS),
+        params=[Param("option", "coupling", options=SINGLE_COUPLINGS),
                 Param("m_x", "m_X", log_grid(-3.0, 2.0, 0.05), unit="GeV")],
         curves=style, x_points=m, series=series, values=values, window=(1e-3, 100.0, 1e-9, 3.0),
         xlabel="m_X [GeV]", ylabel="upper limit on |coupling|",

@@ -32,6 +32,15 @@ export function fmt(v) {
   return v.toPrecision(3);
 }
 
+// a readout line is a template, or {text, none}: "none" is shown when no placeholder of "text"
+// has a finite value (e.g. "Z pole: no limit" instead of "Z pole: < none")
+export function readoutLine(line, vars) {
+  if (typeof line === "string") return fill(line, vars);
+  const keys = [...line.text.matchAll(/\{([A-Za-z0-9_.-]+)\}/g)].map((m) => m[1]);
+  const present = keys.some((k) => k in vars && (typeof vars[k] === "string" || Number.isFinite(vars[k])));
+  return present ? fill(line.text, vars) : line.none;
+}
+
 export function fill(template, vars) {
   return template.replace(/\{([A-Za-z0-9_.-]+)\}/g, (_, k) => (!(k in vars) ? "?" : typeof vars[k] === "string" ? vars[k] : fmt(vars[k])));
 }
@@ -467,7 +476,7 @@ function render({ model, el }) {
       const res = spec.kind === "region" ? drawRegion(ctx, cur, named) : drawCurves(ctx, cur, named);
       Object.assign(named, res.computed);
       if (spec.kind === "region" && res.drawn === 0) noData(ctx, spec.missing_note);
-      lines = spec.readout.map((t) => fill(t, named));
+      lines = spec.readout.map((t) => readoutLine(t, named));
     }
     state.textContent = cur.label;
     readout.textContent = lines.join("\n");

@@ -3,6 +3,7 @@
 Each ``figN`` returns a :class:`~xboson.figures.model.Figure` (``table2`` a
 :class:`~xboson.figures.model.Table`); the physics comes from :mod:`xboson.experiments`,
 :mod:`xboson.lep`, :mod:`xboson.zpole`, :mod:`xboson.g_minus_2` and :mod:`xboson.beam_dump`.
+The curves of Figs. 3 and 6 come from :func:`xboson.limits.limit_curves` (one source at a time).
 The choices made here are the paper's (masses, widths, panels, line styles and colours of the
 captions) or ours where the paper is silent (windows, grids, mass sampling; listed in ``notes``).
 Resolution parameters: ``grid`` (points per axis when tracing region boundaries) and ``n``
@@ -15,9 +16,10 @@ import math
 
 import numpy as np
 
-from .. import beam_dump, couplings, g_minus_2, zpole
+from .. import beam_dump, couplings
 from ..data import load_yaml
-from ..experiments import charm2, lampf_lsnd, lep, low_energy, reactors
+from ..experiments import charm2, lampf_lsnd, lep, reactors
+from ..limits import limit_curves
 from ..units import GeV, MeV, keV, pb
 from ..validation import in_range
 from .geometry import rings
@@ -150,14 +152,16 @@ def fig3(n: int = 100) -> Figure:
     nu e and anti-nu e data (Sec. IV), dotted from LEP + Eq. (17) with the Gamma_X of the top row
     of Fig. 5 (Sec. VI, :func:`xboson.experiments.lep.fig3_width`). n masses, 1 MeV-100 GeV."""
     m = _masses(n)
-    signed = low_energy.signed_limit_curves(m)
-    dotted = lep.limit_curves(m)
+    names = tuple(FIG3_PANELS.values())
+    solid = limit_curves("low-energy", names, m, sign=+1)
+    dashed = limit_curves("low-energy", names, m, sign=-1)
+    dotted = limit_curves("lep", names, m)
     x = Axis("m_X", "$m_X$ [GeV]", "GeV", "log", MASS_RANGE_GEV)
     panels = []
     for key, name in FIG3_PANELS.items():
         tex = _FIG3_TEX[name]
         y = Axis(f"|{name[0]}_ee|^1/2 upper limit", rf"$|{tex}|^{{1/2}}$ upper limit", "", "log")
-        pos, neg = signed[name]
+        pos, neg = solid[name], dashed[name]
         q = {"coupling": name, "CL": "90%"}
         panels.append(Panel(key, f"({key})", x, y, curves=(
             Curve(f"{name} low-energy +C", r"$\nu e$, $\bar\nu e$ data, from $+C$", m, pos, "solid", "black",
@@ -302,8 +306,8 @@ def fig6(n: int = 200) -> Figure:
     x = Axis("m_X", "$m_X$ [GeV]", "GeV", "log", MASS_RANGE_GEV)
     y = Axis(_G_AXIS_LABEL, _G_AXIS_LABEL, "", "log", (1e-9, 3.0))
     patches = _fig6_patches(m)
-    zp = {c: zpole.limit_curve(c, m) for c in ("gLe", "gRe", "gnu", "gVe")}
-    g2 = {c: g_minus_2.limit_curve(c, m) for c in ("gLe", "gVe", "gAe")}
+    zp = limit_curves("zpole", ("gLe", "gRe", "gnu", "gVe"), m)
+    g2 = limit_curves("g-2", ("gLe", "gVe", "gAe"), m)
     zq = {"constraint": "Z pole (Eqs. 19-20)", "CL": "90%"}
     gq = {"constraint": "electron g-2 (Eqs. 21-22)", "CL": "90%"}
     tex = {"gLe": r"$|g_{Le}|$", "gRe": r"$|g_{Re}|$", "gnu": r"$|g_{\nu_i\nu_i}|$"}

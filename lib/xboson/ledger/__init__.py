@@ -55,6 +55,14 @@ SECTION_PAGES = {
 _FIGURE = re.compile(r"(Fig\. \d+(?:\([a-d]\))?|Table (?:\d+|[IVX]+))")
 
 
+def figure_anchor(section: str, figure: str) -> str:
+    """The MyST label a section page puts above a paper figure or table: ``<section>-fig-<n>`` or
+    ``<section>-table-<n>`` with the dot of the section replaced, e.g. ('chiang.s6', 'Fig. 5') ->
+    'chiang-s6-fig-5'; panels share their figure's label ('Fig. 2(b)' -> 'fig-2')."""
+    kind, number = figure.split()[0].rstrip(".").lower(), re.sub(r"\(.*\)$", "", figure.split()[1])
+    return f"{section.replace('.', '-')}-{kind}-{number.lower()}"
+
+
 @dataclass(frozen=True)
 class Row:
     """One ledger entry.
@@ -98,11 +106,18 @@ class Row:
         m = _FIGURE.search(self.source)
         return m.group(1) if m else None
 
+    @property
+    def anchor(self) -> str | None:
+        """The label of the figure or table on the section page (``page.html#anchor``), e.g.
+        ``chiang-s4-fig-2`` for Fig. 2(b) of Chiang Sec. IV; None for a row about no figure."""
+        return figure_anchor(self.section, self.figure) if self.page and self.figure else None
+
     def as_dict(self) -> dict:
         d = asdict(self)
         d["aliases"] = list(self.aliases)
         d["page"] = self.page
         d["figure"] = self.figure
+        d["anchor"] = self.anchor
         return d
 
 

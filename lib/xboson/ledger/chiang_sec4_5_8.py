@@ -14,6 +14,7 @@ from .. import couplings
 from ..constants import M_E
 from ..data import load_yaml
 from ..experiments import charm2, low_energy, reactors
+from ..region import rho_extremes
 from ..units import GeV, MeV
 from . import Row, claim, compare, mass_label, mass_tex
 
@@ -47,17 +48,15 @@ def _sqrt_coupling(rho_abs_max: float, m_x: float) -> float:
 def _fig2b_rows() -> list[Row]:
     d = _claims()["fig2b_extremes"]
     rows = []
-    keys = {"rhoL_min": "x_min", "rhoL_max": "x_max", "rhoR_min": "y_min", "rhoR_max": "y_max"}
     for k, m in enumerate(d["masses_mev"]):
-        ext = _ext("ee", m * MeV)
-        for name, key in keys.items():
+        for name, value in rho_extremes(_ext("ee", m * MeV)).items():
             paper = d[name][k]
             small = abs(paper) < 0.15
             chir, end = name[3], name[5:]
             rows.append(compare(
                 f"chiang.s4.fig2b_{name}_{m:g}MeV", SRC_IV + ", Fig. 2(b) text",
                 f"{name.replace('rho', 'rho^').replace('_', ' ')} (ee), LAMPF/LSND + reactors, m_X = {m:g} MeV",
-                paper, ext[key], 0.10 if small else 0.015, relative=small,
+                paper, value, 0.10 if small else 0.015, relative=small,
                 tex=rf"$\rho^{chir}_{{ee,\{end}}}$, LAMPF/LSND + reactors, $m_X = {m:g}$ MeV",
                 aliases=(f"chiang.s4.fig2b.{name}_{m:g}MeV",), errata=E_SPECTRUM,
                 note="exact A1-A5 with propagator; SM subtracted: quoted 2.95e-43 cm^2 (nu_e e), "
@@ -122,7 +121,7 @@ def _kinematics_rows() -> list[Row]:
     worst = 0.0
     heavy = 1000.0 * GeV
     for meas in reactors.measurements():
-        w = (meas["t_min"] * MeV, meas["t_max"] * MeV)
+        w = meas.recoil_window.gev
         for chir in ("L", "R"):
             k = couplings.index(chir, "ee")
             a = reactors.sigma_bar(m, *w).linear[k] * couplings.rho_scale(m)
@@ -166,7 +165,7 @@ def _charm2_rows() -> list[Row]:
                       note="pointwise maximum at T = 24 GeV; the event average is smaller", errata=E_CHARM2,
                       tex=r"largest relative error of the contact limit at $m_X = 1$ GeV, $2m_eT_{\max}/m_X^2$"))
     for chir in ("L", "R"):
-        ours = low_energy.limit(f"{chir}mumu", 1.0 * GeV)["upper"]
+        ours = low_energy.limit(f"{chir}mumu", 1.0 * GeV).upper
         rows.append(compare(f"chiang.s5.{chir}mumu_sqrt_max_1GeV", SRC_V,
                             f"|{chir}_mumu|^(1/2)_max at m_X = 1 GeV (grows ~ m_X above)",
                             c["coupling_sqrt_max"], ours, ONE_SIG_FIG, relative=True,
@@ -208,7 +207,7 @@ def _sec8_rows() -> list[Row]:
     for chir, key in (("L", "sqrt_L_emu"), ("R", "sqrt_R_emu")):
         d = c[key]
         for m, paper in zip(d["masses_gev"], d["values"]):
-            ours = low_energy.limit(f"{chir}emu", m * GeV)["upper"]
+            ours = low_energy.limit(f"{chir}emu", m * GeV).upper
             label = mass_label(m)
             rows.append(compare(f"chiang.s8.{chir}emu_sqrt_max_{label}", SRC_VIII,
                                 f"|{chir}_emu|^(1/2)_max at m_X = {m:g} GeV", paper, ours,
@@ -217,7 +216,7 @@ def _sec8_rows() -> list[Row]:
     d = c["sqrt_emu_heavy"]
     for m, paper in zip(d["masses_gev"], d["values"]):
         for chir in ("L", "R"):
-            ours = low_energy.limit(f"{chir}emu", m * GeV)["upper"]
+            ours = low_energy.limit(f"{chir}emu", m * GeV).upper
             rho = charm2.rho_max(chir, "emu")
             rows.append(compare(
                 f"chiang.s8.{chir}emu_sqrt_max_{m:g}GeV", SRC_VIII,

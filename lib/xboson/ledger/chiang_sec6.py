@@ -130,8 +130,8 @@ def _qualitative_rows() -> list[Row]:
                      note="flat below a few GeV (sigma^X ~ C^2 m_X/Gamma_X there), tighter above",
                      tex=r"constraints on $\rho_{ee}$ stronger as $m_X$ grows at fixed $\Gamma_X/m_X$"))
     # (3) complementarity with the low-energy data (a failure here is a bug, not "not reproduced")
-    le = {m: limits.limit("Lee", "low-energy", m)["upper"] for m in (0.01, 5.0, 100.0)}
-    lp = {m: lep.limit("Lee", m)["upper"] for m in (0.01, 5.0, 100.0)}
+    le = {m: limits.limit("Lee", "low-energy", m).upper for m in (0.01, 5.0, 100.0)}
+    lp = {m: lep.limit("Lee", m).upper for m in (0.01, 5.0, 100.0)}
     holds = le[0.01] < lp[0.01] and lp[5.0] < le[5.0] and lp[100.0] < le[100.0]
     out.append(claim("chiang.s6.complementarity", SRC + ", Fig. 3 dotted",
                      "nu-e data stronger at low m_X, LEP stronger at a few GeV and above (|L_ee|^(1/2))",

@@ -17,11 +17,8 @@ from dataclasses import dataclass
 
 from ..validation import in_range
 from ..data import load_yaml
+from ..measurements import N_SIGMA_90, N_SIGMA_FOOTNOTE2    # Chiang Sec. III (1.64) and Table II footnote 2 (2)
 from ..units import pb
-
-#: 90% CL in units of a Gaussian sigma (Chiang Sec. III), and the footnote-2 width.
-N_SIGMA_90 = 1.64
-N_SIGMA_FOOTNOTE2 = 2.0
 
 
 @dataclass(frozen=True)

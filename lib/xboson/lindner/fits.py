@@ -6,20 +6,26 @@ effective couplings of :func:`xboson.lindner.cross_sections.chiang_couplings`: a
 each observable is a quadratic form in (L0, R0, L1, R1) (:data:`~.cross_sections.EXT_BASIS`),
 built once per mass by :func:`window_forms`; a scan over g_X (or epsilon, alpha) is then cheap.
 
-Data actually available (``data/lindner_experiments.yaml``, ``data/charm2.yaml``) -- *summary*
-measurements, not the binned spectra Lindner et al. fitted:
+The data are records of ``data/measurements.yaml`` (:mod:`xboson.measurements`) -- *summary*
+measurements, not the binned spectra Lindner et al. fitted -- and each chi^2 term is the record's
+own :meth:`~xboson.measurements.Measurement.chi2` (the same record and arithmetic that give
+Chiang's bands):
 
-* ``texono``: the ratio to the SM of the reactor nu-bar_e e rate for 3 < T < 8 MeV,
-  1.08 +- 0.26 (stat and sys in quadrature);
-* ``charm2``: (g_V + g_A)^2 = 0.289 +- 0.026 and (g_V - g_A)^2 = 0.219 +- 0.023, interpreted as
-  the effective couplings that reproduce the nu_mu e and nu-bar_mu e cross sections at the mean
-  energies 23.7 / 19.1 GeV in the window 3 < T < 24 GeV;
-* ``gemma``: our reconstruction -- the Z' excess over the SM in 1-keV bins over 3-25 keV may be no
-  larger, in sum of squares (a chi^2 against a flat background), than that of mu_nu = 3.2e-11 mu_B:
-  chi^2 = 2.706 sum_i Dsigma_i^2 / sum_i sigma_mu,i^2.
+* ``texono``: record ``texono.ratio_to_sm``, the ratio to the SM of the reactor nu-bar_e e rate
+  for 3 < T < 8 MeV, 1.08 +- 0.264 (Lindner quote stat 0.21 and sys 0.16: added in quadrature);
+* ``charm2``: records ``charm2.g_v_plus_g_a_squared`` = 0.289 +- 0.026 and
+  ``charm2.g_v_minus_g_a_squared`` = 0.219 +- 0.023 (Chiang Eq. 16), interpreted as the effective
+  couplings that reproduce the nu_mu e and nu-bar_mu e cross sections at the mean energies
+  23.7 / 19.1 GeV in the window 3 < T < 24 GeV;
+* ``gemma``: record ``gemma.mu_nu`` (mu_nu < 3.2e-11 mu_B at 90% CL) and our reconstruction --
+  the Z' excess over the SM in 1-keV bins over 3-25 keV may be no larger, in sum of squares (a
+  chi^2 against a flat background), than that of mu_nu at the limit: the equivalent moment
+  mu_eff = mu_lim (sum_i Dsigma_i^2 / sum_i sigma_mu,i^2)^(1/2) enters the record's chi^2,
+  chi^2 = 2.706 (mu_eff / mu_lim)^2.
 
-:class:`BinnedMeasurement` implements the paper's own chi^2 (Eqs. 4.1-4.3) for binned spectra, so
-files ``data/lindner_binned_<name>.yaml`` dropped in later become experiments automatically.
+:class:`BinnedMeasurement` implements the paper's own chi^2 (Eqs. 4.1-4.3) for binned spectra;
+a file ``data/lindner_binned_<name>.yaml`` becomes an experiment when its name is listed in
+:data:`BINNED` (the registry is explicit: :data:`SUMMARY` plus :data:`BINNED`).
 
 Limits: 90% CL for one parameter, Delta chi^2 = 2.706 above the minimum of the scan (the scan
 parameter is >= 0; all observables are even in it). Units: masses in GeV, cross sections GeV^-2.
@@ -29,16 +35,18 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import brentq
 
-from ..errors import InputError
+from ..errors import DataFileError, InputError
 from ..averaging import energy_nodes, gauss_legendre, recoil_nodes
 from ..constants import ALPHA_0, G_F, GBAR_L, GBAR_R, M_E
-from ..data import DATA_DIR, load_yaml
+from ..data import load_yaml
 from ..kinematics import t_max_recoil
+from ..measurements import DCHI2_90, WINDOW_UNITS, measurement
 from ..quadform import QuadraticForm
 from ..reactor import reactor_spectrum
 from ..scattering import dsigma_dT_terms
@@ -48,19 +56,61 @@ from ..validation import choice, finite, in_range, mass, positive
 from .cross_sections import EXT_BASIS, ext_couplings, propagator_factor
 from .models import get_model
 
-DCHI2_90 = 2.705543454095404   #: chi^2 quantile for 90% CL, one parameter
+__all__ = ["DCHI2_90", "N_E", "N_T", "SCANS", "SCAN_MAX", "BLOCK_POINTS", "SUMMARY", "BINNED", "window_forms", "Prepared",
+           "prepare_texono", "prepare_charm2", "prepare_gemma", "gemma_bins", "BinnedMeasurement",
+           "binned_experiments", "registry", "experiment_names", "prepare", "scan_couplings", "ScanLimit", "scan_limit",
+           "upper_limit", "limit_curve", "limit_curves", "paper_to_gq", "m_zp_threshold", "ALPHA_OVER_GX_MAX"]
+
 N_E = 48
 N_T = 48
 SCANS = ("g_x", "epsilon", "alpha")
 SCAN_MAX = {"g_x": 10.0, "epsilon": 0.999, "alpha": 1.5}
+PAPER = "lindner"          #: whose error combination and CL convention the chi^2 terms use
+
+#: the records each summary experiment fits (data/measurements.yaml)
+TEXONO = "texono.ratio_to_sm"
+CHARM2 = ("charm2.g_v_plus_g_a_squared", "charm2.g_v_minus_g_a_squared")
+GEMMA = "gemma.mu_nu"
 
 
-def _energy_nodes(source, t1, t2, n_e):
-    """(E nodes, weights) for a Spectrum (pdf folded in) or a fixed energy (weight 1)."""
-    if not isinstance(source, Spectrum):
-        e = positive("energy", source)
-        return np.array([e]), np.array([1.0])
-    return energy_nodes(source, (t1, t2), n_e)
+@dataclass(frozen=True)
+class _Nodes:
+    """Energy nodes of a set of recoil windows, flattened over windows (independent of m_Z'):
+    E, weight phi(E) dE, the recoil range [t1, hi] at each node and the node's window index."""
+
+    e: np.ndarray
+    we: np.ndarray
+    t1: np.ndarray
+    hi: np.ndarray
+    window: np.ndarray
+    n_windows: int
+
+
+@functools.lru_cache(maxsize=32)
+def _window_nodes(source, windows: tuple, n_e: int) -> _Nodes:
+    """Nodes for ``windows`` ((T1, T2), ... in GeV) over a Spectrum (pdf folded in, E split where
+    T_max(E) = T2 -- :func:`xboson.averaging.energy_nodes`) or a fixed energy (weight 1); nodes
+    whose recoil range is empty (T_max(E) <= T1) are dropped."""
+    parts = []
+    for k, (t1, t2) in enumerate(windows):
+        if isinstance(source, Spectrum):
+            e, we = energy_nodes(source, (t1, t2), n_e)
+        else:
+            e, we = np.array([source]), np.array([1.0])
+        hi = np.minimum(t2, t_max_recoil(e))
+        live = hi > t1
+        parts.append((e[live], we[live], np.full(int(live.sum()), t1), hi[live], np.full(int(live.sum()), k)))
+    cat = [np.concatenate([p[i] for p in parts]) for i in range(5)]
+    for a in cat:
+        a.setflags(write=False)
+    return _Nodes(cat[0], cat[1], cat[2], cat[3], cat[4].astype(int), len(windows))
+
+
+#: (const, linear, quad) assembly of a window form from the integrals I[array, k] of
+#: int dE phi int dT array f^k: arrays 0 sm, 1 int_l, 2 int_r, 3 x_ll, 4 x_rr, 5 x_lr
+_QUAD = [((0, 0), 3, 0, 1.0), ((1, 1), 4, 0, 1.0), ((0, 1), 5, 0, 0.5), ((2, 2), 3, 2, 1.0),
+         ((3, 3), 4, 2, 1.0), ((2, 3), 5, 2, 0.5), ((0, 2), 3, 1, 1.0), ((1, 3), 4, 1, 1.0),
+         ((0, 3), 5, 1, 0.5), ((1, 2), 5, 1, 0.5)]
 
 
 def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list[QuadraticForm]:
@@ -69,43 +119,74 @@ def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list
 
     source: a :class:`~xboson.spectra.Spectrum` or a beam energy [GeV]; m_zp [GeV]; windows:
     [(T1, T2), ...] in GeV. Uses Chiang's exact coefficients (:func:`xboson.scattering.dsigma_dT_terms`)
-    and the quadrature nodes of :func:`xboson.averaging.recoil_nodes`. Units: GeV^-2 times the
-    spectrum's units. Domain: m_zp in [1e-6, 1e4] GeV.
+    and the quadrature nodes of :func:`xboson.averaging.recoil_nodes`, all windows in one array
+    evaluation (cached per mass: repeated scans at the same masses reuse the forms). Units:
+    GeV^-2 times the spectrum's units. Domain: m_zp in [1e-6, 1e4] GeV.
     """
     m_zp = mass("m_zp", m_zp)
+    if not isinstance(source, Spectrum):
+        source = positive("energy", source)
+    choice("flavour", flavour, ("e", "mu", "tau"))
+    key = tuple((float(a), float(b)) for a, b in windows)
+    return list(_window_forms(source, float(m_zp), flavour, bool(anti), key, int(n_e), int(n_t)))
+
+
+#: quadrature points evaluated per array pass: blocks of this size keep numpy's temporaries in
+#: the CPU cache (a speed choice only; the sums are the same)
+BLOCK_POINTS = 1 << 14
+
+
+def _node_integrals(nodes: _Nodes, sl: slice, m_zp, flavour, anti, n_t) -> np.ndarray:
+    """For the nodes ``sl``: we * int dT array * f^k for the six coefficient arrays (sm, int_l,
+    int_r, x_ll, x_rr, x_lr) and k = 0, 1, 2, shape (6, 3, n_nodes)."""
+    t, wt = recoil_nodes(nodes.t1[sl], nodes.hi[sl], m_zp, n_t)
+    terms = dsigma_dT_terms(nodes.e[sl, None], t, m_zp, flavour, anti)
+    f = propagator_factor(m_zp, t)
+    wf = wt * f
+    w = np.stack([wt, wf, wf * f])
+    arrs = (terms.sm, terms.int_l, terms.int_r, terms.x_ll, terms.x_rr, terms.x_lr)
+    return np.stack([np.einsum("nj,knj->kn", a, w) for a in arrs]) * nodes.we[sl]
+
+
+@functools.lru_cache(maxsize=1024)
+def _window_forms(source, m_zp, flavour, anti, windows, n_e, n_t) -> tuple[QuadraticForm, ...]:
+    nodes = _window_nodes(source, windows, n_e)
+    tot = np.zeros((6, 3, nodes.n_windows))
+    if nodes.e.size:
+        rows = max(1, BLOCK_POINTS // n_t)
+        per_node = np.concatenate([_node_integrals(nodes, slice(a, a + rows), m_zp, flavour, anti, n_t)
+                                   for a in range(0, nodes.e.size, rows)], axis=-1)
+        live = np.unique(nodes.window)               # nodes are grouped by window, in order
+        starts = np.searchsorted(nodes.window, live)
+        tot[:, :, live] = np.add.reduceat(per_node, starts, axis=-1)
     out = []
-    for t1, t2 in windows:
-        e, we = _energy_nodes(source, t1, t2, n_e)
-        hi = np.minimum(t2, t_max_recoil(e))
-        live = hi > t1
-        if not np.any(live):
-            out.append(QuadraticForm(0.0, np.zeros(4), np.zeros((4, 4)), EXT_BASIS))
-            continue
-        e, we, hi = e[live], we[live], hi[live]
-        t, wt = recoil_nodes(np.full_like(e, t1), hi, m_zp, n_t)
-        terms = dsigma_dT_terms(e[:, None], t, m_zp, flavour, anti)
-        f = propagator_factor(m_zp, t)
-
-        def integ(a, k=0):
-            return float(np.sum(we * np.sum(a * wt * f**k, axis=-1)))
-
-        lin = np.array([integ(terms.int_l), integ(terms.int_r), integ(terms.int_l, 1), integ(terms.int_r, 1)])
+    for k in range(nodes.n_windows):
+        i = tot[:, :, k]
         q = np.zeros((4, 4))
-        for (i, j), arr, k, half in [((0, 0), terms.x_ll, 0, 1), ((1, 1), terms.x_rr, 0, 1),
-                                     ((0, 1), terms.x_lr, 0, 0.5), ((2, 2), terms.x_ll, 2, 1),
-                                     ((3, 3), terms.x_rr, 2, 1), ((2, 3), terms.x_lr, 2, 0.5),
-                                     ((0, 2), terms.x_ll, 1, 1), ((1, 3), terms.x_rr, 1, 1),
-                                     ((0, 3), terms.x_lr, 1, 0.5), ((1, 2), terms.x_lr, 1, 0.5)]:
-            v = half * integ(arr, k)
-            q[i, j] += v
-            if i != j:
-                q[j, i] += v
-        out.append(QuadraticForm(integ(terms.sm), lin, q, EXT_BASIS))
-    return out
+        for (a, b), arr, kk, half in _QUAD:
+            v = half * i[arr, kk]
+            q[a, b] += v
+            if a != b:
+                q[b, a] += v
+        form = QuadraticForm(float(i[0, 0]), np.array([i[1, 0], i[2, 0], i[1, 1], i[2, 1]]), q, EXT_BASIS)
+        form.linear.setflags(write=False)        # cached: shared by every caller at this mass
+        form.quad.setflags(write=False)
+        out.append(form)
+    return tuple(out)
 
 
 def _eval(form: QuadraticForm, p):
     return form.const + p @ form.linear + np.einsum("...i,ij,...j->...", p, form.quad, p)
+
+
+def _stack(forms):
+    """(linear (n, 4), quad (n, 4, 4)) of ``forms``: their X parts evaluated together."""
+    return np.array([f.linear for f in forms]), np.array([f.quad for f in forms])
+
+
+def _x_parts(lin, quad, p):
+    """The X parts (form minus its SM constant) of stacked forms at p (..., 4): shape (..., n)."""
+    return p @ lin.T + np.einsum("...i,nij,...j->...n", p, quad, p)
 
 
 # --- experiments -----------------------------------------------------------------------------------
@@ -116,21 +197,21 @@ class Prepared:
 
     name: str
     label: str
-    chi2: object
+    chi2: Callable
 
 
 def _inputs():
+    """Our fits' set-up (data/lindner_experiments.yaml): fluxes, the GEMMA binning, Table 2."""
     return load_yaml("lindner_experiments.yaml")
 
 
 def prepare_texono(m_zp) -> Prepared:
-    """TEXONO summary: chi^2 = ((R - 1.08) / 0.264)^2, R = sigma(3-8 MeV) / sigma_SM (reactor nu-bar_e)."""
-    d = _inputs()["texono"]
-    t1, t2 = (v * MeV for v in d["recoil_window_mev"])
-    form = window_forms(reactor_spectrum(), m_zp, "e", True, [(t1, t2)])[0]
-    err = math.hypot(d["error_stat"], d["error_sys"])
+    """TEXONO summary: chi^2 = record chi^2 of R = sigma(3-8 MeV) / sigma_SM (reactor nu-bar_e),
+    ((R - 1.08) / 0.264)^2."""
+    rec = measurement(TEXONO)
+    form = window_forms(reactor_spectrum(), m_zp, "e", True, [rec.recoil_window.gev])[0]
     return Prepared("texono", "TEXONO ratio to SM, 3-8 MeV (summary)",
-                    lambda p: ((_eval(form, p) / form.const - d["ratio"]) / err) ** 2)
+                    lambda p: rec.chi2(_eval(form, p) / form.const, PAPER))
 
 
 def _charm2_design(e, t1, t2):
@@ -145,10 +226,11 @@ def _charm2_design(e, t1, t2):
 def prepare_charm2(m_zp) -> Prepared:
     """CHARM-II summary: the nu_mu e and nu-bar_mu e cross sections at the mean energies in
     3 < T < 24 GeV, turned into effective (g_V +- g_A)^2 = 4 g_{L,R}^2 by inverting the contact
-    formula (Chiang Eq. 14 / Lindner Eq. 3.10); chi^2 against 0.289 +- 0.026, 0.219 +- 0.023."""
-    d = load_yaml("charm2.yaml")
-    t1, t2 = d["recoil_window_gev"]
-    e_nu, e_nb = d["mean_energy_numu_gev"], d["mean_energy_numubar_gev"]
+    formula (Chiang Eq. 14 / Lindner Eq. 3.10); chi^2 = the two records' chi^2 against
+    0.289 +- 0.026, 0.219 +- 0.023 (the records of Chiang's CHARM-II bands)."""
+    plus, minus = (measurement(i) for i in CHARM2)
+    t1, t2 = plus.recoil_window.gev
+    e_nu, e_nb = plus.process.beam(False).mean_energy_gev, plus.process.beam(True).mean_energy_gev
     f_nu = window_forms(e_nu, m_zp, "mu", False, [(t1, t2)])[0]
     f_nb = window_forms(e_nb, m_zp, "mu", True, [(t1, t2)])[0]
     n = 2 * G_F**2 * M_E / math.pi
@@ -156,37 +238,36 @@ def prepare_charm2(m_zp) -> Prepared:
     b0, b2, b1 = _charm2_design(e_nb, t1, t2)
     inv = np.linalg.inv(np.array([[a0, a2], [b2, b0]]))
     cross = GBAR_L * GBAR_R
-    plus, minus = d["g_v_plus_g_a_squared"], d["g_v_minus_g_a_squared"]
 
     def chi2(p):
         s_nu = _eval(f_nu, p) / n + cross * a1
         s_nb = _eval(f_nb, p) / n + cross * b1
         gl2 = inv[0, 0] * s_nu + inv[0, 1] * s_nb
         gr2 = inv[1, 0] * s_nu + inv[1, 1] * s_nb
-        return (((4 * gl2 - plus["value"]) / plus["error"]) ** 2
-                + ((4 * gr2 - minus["value"]) / minus["error"]) ** 2)
+        return plus.chi2(4 * gl2, PAPER) + minus.chi2(4 * gr2, PAPER)
 
     return Prepared("charm2", "CHARM-II (g_V +- g_A)^2 at the mean energies (summary)", chi2)
 
 
 def gemma_bins():
-    """The 1-keV bins over 3-25 keV (GeV)."""
-    d = _inputs()["gemma"]
-    lo, hi = d["recoil_window_kev"]
-    edges = np.arange(lo, hi + 0.5 * d["bin_width_kev"], d["bin_width_kev"]) * keV
+    """The 1-keV bins over the GEMMA window, 3-25 keV (GeV)."""
+    w = measurement(GEMMA).recoil_window
+    unit = WINDOW_UNITS[w.unit]
+    width = _inputs()["gemma"]["bin_width_kev"] * keV / unit      # in the window's unit
+    edges = np.arange(w.lo, w.hi + 0.5 * width, width) * unit
     return list(zip(edges[:-1], edges[1:]))
 
 
 @functools.lru_cache(maxsize=2)
 def _gemma_mu_excess():
     """sigma_mu,i: flux-averaged magnetic-moment cross section per bin [GeV^-2 per fission],
-    dsigma/dT = pi alpha^2 mu^2 / m_e^2 (1/T - 1/E), mu = 3.2e-11 mu_B."""
-    mu = _inputs()["gemma"]["mu_nu_limit_bohr"]
+    dsigma/dT = pi alpha^2 mu^2 / m_e^2 (1/T - 1/E), mu = the GEMMA limit (3.2e-11 mu_B)."""
+    mu = measurement(GEMMA).value
     out = []
     spec = reactor_spectrum()
     xt, wt = gauss_legendre(N_T)
     for t1, t2 in gemma_bins():
-        e, we = _energy_nodes(spec, t1, t2, N_E)
+        e, we = energy_nodes(spec, (t1, t2), N_E)
         hi = np.minimum(t2, t_max_recoil(e))
         t = t1 + 0.5 * (hi - t1)[:, None] * (xt + 1)
         w = 0.5 * (hi - t1)[:, None] * wt
@@ -196,15 +277,15 @@ def _gemma_mu_excess():
 
 
 def prepare_gemma(m_zp) -> Prepared:
-    """GEMMA, magnetic-moment-equivalent reconstruction (ours; see module doc)."""
-    forms = window_forms(reactor_spectrum(), m_zp, "e", True, gemma_bins())
+    """GEMMA, magnetic-moment-equivalent reconstruction (ours; see module doc): the record's chi^2
+    of mu_eff = mu_lim (sum_i Dsigma_i^2 / sum_i sigma_mu,i^2)^(1/2)."""
+    rec = measurement(GEMMA)
+    lin, quad = _stack(window_forms(reactor_spectrum(), m_zp, "e", True, gemma_bins()))
     mu2 = float(np.sum(_gemma_mu_excess() ** 2))
 
     def chi2(p):
-        tot = 0.0
-        for f in forms:
-            tot = tot + (_eval(f, p) - f.const) ** 2
-        return DCHI2_90 * tot / mu2
+        tot = np.sum(_x_parts(lin, quad, np.asarray(p, float)) ** 2, axis=-1)
+        return rec.chi2(rec.value * np.sqrt(tot / mu2), PAPER)
 
     return Prepared("gemma", "GEMMA: excess <= that of mu_nu = 3.2e-11 mu_B, 3-25 keV (reconstruction)", chi2)
 
@@ -262,41 +343,57 @@ class BinnedMeasurement:
         else:
             raise InputError(f"binned data {self.name!r}: need scale or sm_rate")
 
+        const = np.array([f.const for f in forms])
+        lin, quad = _stack(forms)
+
         def chi2(p):
-            tot = 0.0
-            for f, wd, r0, dr in zip(forms, widths, self.rate, self.error):
-                tot = tot + ((a * _eval(f, p) / wd - r0) / dr) ** 2
-            return tot
+            rate = a * (const + _x_parts(lin, quad, np.asarray(p, float))) / widths
+            return np.sum(((rate - self.rate) / self.error) ** 2, axis=-1)
 
         return Prepared(self.name, f"{self.name} (binned, Lindner Eqs. 4.1-4.3)", chi2)
 
 
-def binned_experiments() -> dict:
-    """Binned data files ``data/lindner_binned_<name>.yaml`` (none are shipped yet)."""
+#: the summary experiments (records of data/measurements.yaml); 'combined' is their sum
+SUMMARY: dict[str, Callable[[float], Prepared]] = {
+    "texono": prepare_texono, "charm2": prepare_charm2, "gemma": prepare_gemma}
+
+#: binned experiments: name -> data file in Lindner's binned format (:meth:`BinnedMeasurement.from_dict`).
+#: None is shipped: the spectra Lindner et al. fitted are not available as text. Register a file
+#: here, e.g. ``{"texono_binned": "lindner_binned_texono.yaml"}``, to make it an experiment.
+BINNED: dict[str, str] = {}
+
+
+def binned_experiments(binned: dict[str, str] | None = None) -> dict[str, Callable[[float], Prepared]]:
+    """The registered binned experiments (:data:`BINNED`, or ``binned``) as name -> preparer. A
+    name that collides with a summary experiment or 'combined' raises DataFileError; a missing
+    file InputError; a malformed one DataFileError or InputError naming it."""
     out = {}
-    for path in sorted(DATA_DIR.glob("lindner_binned_*.yaml")):
-        name = path.stem.removeprefix("lindner_binned_")
-        d = load_yaml(path.name)
-        out[name] = BinnedMeasurement.from_dict(name, d).prepare
+    for name, file in (BINNED if binned is None else binned).items():
+        if name in SUMMARY or name == "combined":
+            raise DataFileError(f"binned data file {file!r}: name {name!r} is already an experiment")
+        out[name] = BinnedMeasurement.from_dict(name, load_yaml(file)).prepare
     return out
 
 
-SUMMARY = {"texono": prepare_texono, "charm2": prepare_charm2, "gemma": prepare_gemma}
+def registry() -> dict[str, Callable[[float], Prepared]]:
+    """Every experiment's preparer: :data:`SUMMARY` then the registered binned files."""
+    return dict(SUMMARY, **binned_experiments())
 
 
 def experiment_names() -> list[str]:
-    return list(SUMMARY) + sorted(binned_experiments()) + ["combined"]
+    """The experiments :func:`prepare` accepts, 'combined' last."""
+    return list(registry()) + ["combined"]
 
 
 def prepare(experiment, m_zp) -> list[Prepared]:
-    """Prepared chi^2 terms of ``experiment`` ('texono', 'charm2', 'gemma', a binned file's name, or
-    'combined' = the three summary measurements) at m_Z' [GeV] in [1e-6, 1e4]."""
+    """Prepared chi^2 terms of ``experiment`` ('texono', 'charm2', 'gemma', a registered binned
+    experiment, or 'combined' = the three summary measurements) at m_Z' [GeV] in [1e-6, 1e4]."""
     m_zp = mass("m_zp", m_zp)
-    registry = dict(SUMMARY, **binned_experiments())
-    choice("experiment", experiment, list(registry) + ["combined"])
+    reg = registry()
+    choice("experiment", experiment, list(reg) + ["combined"])
     if experiment == "combined":
         return [SUMMARY[k](m_zp) for k in SUMMARY]
-    return [registry[experiment](m_zp)]
+    return [reg[experiment](m_zp)]
 
 
 # --- scans and limits ---------------------------------------------------------------------------------
