@@ -428,10 +428,10 @@ def _q2_lampf(m_x: float) -> float:
 
 
 def _q2_charm2(m_x: float) -> float:
-    """CHARM-II: recoil up to the top of its window (data/charm2.yaml), |q^2| = 2 m_e T_max."""
-    from .data import load_yaml
+    """CHARM-II: recoil up to the top of its window (the Chiang Eq. 16 record), |q^2| = 2 m_e T_max."""
+    from .experiments import charm2
 
-    return -2 * M_E * load_yaml("charm2.yaml")["recoil_window_gev"][1]
+    return -2 * M_E * charm2.inputs()["recoil_window_gev"][1]
 
 
 def _q2_on_shell(m_x: float) -> float:
