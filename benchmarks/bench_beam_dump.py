@@ -10,7 +10,7 @@ MASSES = np.geomspace(1.03e-3, 2.0, 200)
 
 
 def _clear():
-    beam_dump._spectrum.cache_clear()
+    beam_dump.clear_caches()
 
 
 def _all_bands(acceptance):

@@ -9,7 +9,7 @@ from xboson.figures.chiang import fig6
 
 
 def _clear():
-    beam_dump._spectrum.cache_clear()
+    beam_dump.clear_caches()
 
 
 def test_bench_fig6_all_curves_200_masses(benchmark):

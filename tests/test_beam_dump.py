@@ -6,6 +6,8 @@ import math
 import mpmath as mp
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xboson import beam_dump as bd
 from xboson.constants import M_E, M_MU
@@ -107,3 +109,66 @@ def test_wrong_coupling_and_unknown_experiment():
         bd.excluded_band("NA64", 0.05)
     with pytest.raises(ValueError, match="mode"):
         bd.events("E137", 0.05, 1e-7, mode="guess")
+
+
+# --- X -> nu nubar: the invisible width (invisible_over_ee = Gamma_nunu / Gamma_ee) ---------------
+
+#: limit("gVe", m) and two yields before the invisible width existed (commit 0415f37), to all digits
+_BEFORE = {0.01: (1.6829582971316968e-08, 0.00021389236275021057),
+           0.05: (1.8598675096795936e-08, 4.54201898824628e-06),
+           0.1: (2.1725602144844958e-08, 1.544748132706169e-06)}
+
+
+@pytest.mark.parametrize("m", sorted(_BEFORE))
+def test_no_invisible_width_reproduces_the_dark_photon_numbers_exactly(m):
+    for lim in (bd.limit("gVe", m), bd.limit("gVe", m, invisible_over_ee=0.0)):
+        assert (lim.upper, lim.lower) == _BEFORE[m]
+    assert bd.events("E137", 0.05, [1e-7, 1e-6]).tolist() == [1976.8676613339148, 31733.044434510306]
+    assert bd.events("E141", 0.01, [1e-5], mode="direct", acceptance="none").tolist() == [87880.14251970049]
+
+
+@pytest.mark.parametrize("m", [0.01, 0.05, 0.1])
+def test_invisible_decays_shrink_the_band_from_above(m):
+    """Shorter lifetime and smaller B(X -> ee): the upper edge (decays in the shield) comes down,
+    the lower edge (N ~ g^4 Gamma_ee, independent of Gamma_nunu) stays put."""
+    base = bd.limit("gVe", m)
+    with_nu = bd.limit("gVe", m, invisible_over_ee=1.5)      # B-L: Gamma_nunu / Gamma_ee = 3/2
+    assert with_nu.lower < 0.6 * base.lower
+    assert base.upper <= with_nu.upper < 1.02 * base.upper
+
+
+def test_long_lived_yield_does_not_depend_on_the_invisible_width():
+    """N ~ g^2 B(X -> ee) L_dec / l = g^2 (Gamma_ee / Gamma) L_dec m Gamma / p: Gamma cancels."""
+    n0, n1 = (bd.events("E137", 0.05, 1e-10, invisible_over_ee=r)[0] for r in (0.0, 3.0))
+    assert n1 == pytest.approx(n0, rel=1e-3)
+
+
+def test_invisible_width_in_the_direct_mode_is_a_change_of_width_and_branching():
+    """direct mode, no acceptance: N(g; r) = N computed by hand with Gamma = (1 + r) Gamma_ee, B = 1/(1 + r)."""
+    m, g, r = 0.02, 3e-6, 4.0
+    e = bd.experiment("E141")
+    ex, w, _ = bd._spectrum("E141", m, "none")
+    p = np.sqrt(ex**2 - m**2)
+    inv_l = m * (1 + r) * bd.width_ll(g, m, M_E) / (p * bd.HBARC_GEV_M)
+    want = g * g / (1 + r) * np.sum(w * np.exp(-e["L_sh"] * inv_l) * -np.expm1(-e["L_dec"] * inv_l))
+    got = bd.events("E141", m, g, mode="direct", acceptance="none", invisible_over_ee=r)[0]
+    assert got == pytest.approx(want, rel=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["E137", "E141", "E774", "KEK", "Orsay"]), st.sampled_from([0.005, 0.05, 0.3]),
+       st.floats(-11, 0), st.floats(0, 6), st.floats(0, 6), st.sampled_from(["detector", "none"]),
+       st.sampled_from(bd.MODES))
+def test_yield_falls_as_the_invisible_width_grows(name, m, log_g, log_r1, log_r2, acceptance, mode):
+    r1, r2 = sorted((10**log_r1 - 1, 10**log_r2 - 1))
+    n1, n2 = (bd.events(name, m, 10**log_g, mode=mode, acceptance=acceptance, invisible_over_ee=r)[0]
+              for r in (r1, r2))
+    assert n2 <= n1 * (1 + 1e-12)
+
+
+@pytest.mark.parametrize("bad", [-1e-3, float("nan"), float("inf"), 1e13])
+def test_invisible_width_domain(bad):
+    with pytest.raises(ValueError, match="invisible_over_ee"):
+        bd.limit("gVe", 0.05, invisible_over_ee=bad)
+    with pytest.raises(ValueError, match="invisible_over_ee"):
+        bd.events("E137", 0.05, 1e-7, invisible_over_ee=bad)

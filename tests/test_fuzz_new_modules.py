@@ -95,10 +95,13 @@ def test_fuzz_beam_dump_events(name, m, g, mode, acceptance, e_max):
 
 
 @FAST
-@given(NAME, BD_MASS, MODE, ACCEPT)
-def test_fuzz_beam_dump_bands(name, m, mode, acceptance):
-    b = outcome(beam_dump.excluded_band, name, m, mode=mode, acceptance=acceptance)
+@given(NAME, BD_MASS, MODE, ACCEPT,
+       st.one_of(st.just(0.0), real(1e-3, 1e13), st.sampled_from([-1.0, math.nan, math.inf, 1e12])))
+def test_fuzz_beam_dump_bands(name, m, mode, acceptance, invisible):
+    b = outcome(beam_dump.excluded_band, name, m, mode=mode, acceptance=acceptance, invisible_over_ee=invisible)
     assert b is None or 0 < b[0] < b[1]
+    n = outcome(beam_dump.events, name, m, 1e-6, mode=mode, acceptance=acceptance, invisible_over_ee=invisible)
+    assert n is None or np.all(n >= 0)
 
 
 @FAST
@@ -274,6 +277,16 @@ def test_binary_model_file_is_an_input_error(tmp_path):
         models.load_model_file(tmp_path / "missing.yaml")
 
 
+# --- models: the loop-induced kinetic mixing of L_mu - L_tau -------------------------------------
+@FAST
+@given(st.one_of(real(1e-9, 2e4, signed=True), st.sampled_from([0.0, math.nan, math.inf, -math.inf, 0.0402, 0.0447])))
+def test_fuzz_kinetic_mixing_mu_tau(q2):
+    from xboson.models import u1x
+
+    eps = outcome(u1x.kinetic_mixing_mu_tau, q2)
+    assert eps is None or (math.isfinite(eps) and eps > 0)
+
+
 # --- recast ---------------------------------------------------------------------------------------
 #: the recast's cheap sources (the beam dumps and Lindner's fits cost seconds per mass; they are
 #: exercised by test_fuzz_recast_all_sources on one mass and by tests/test_recasting.py)
@@ -281,7 +294,8 @@ CHEAP = ["lampf-lsnd", "reactors", "zpole", "g-2", "fixed-target", "lep"]
 
 
 @FAST
-@given(st.sampled_from(["B-L", "dark-photon", "Lmu-Ltau", "V_ee", "A_emu", "g_Ae", "g_nu", "D", "nope"]),
+@given(st.sampled_from(["B-L", "dark-photon", "Lmu-Ltau", "Lmu-Ltau-loop", "V_ee", "A_emu", "g_Ae", "g_nu", "D",
+                        "nope"]),
        st.one_of(*[st.lists(st.one_of(st.sampled_from([1e-3, 0.01, 0.2, 5.0, 100.0]), log_uniform(1e-4, 100.0)),
                             min_size=1, max_size=3)] * 3, st.lists(real(1e-4, 100.0), max_size=3)),
        st.one_of(st.none(), st.none(), mostly(1e-12, 1e-3), real(1e-12, 1.0)),

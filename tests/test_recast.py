@@ -111,10 +111,60 @@ def test_lmu_minus_ltau_sees_only_the_z_width_to_neutrinos():
     assert min(abs(at_edge - lo), abs(at_edge - hi)) < 1e-9 * hi
 
 
-def test_b_minus_l_sees_every_constraint_except_beam_dumps():
+def test_b_minus_l_sees_every_constraint():
+    """Since beam dumps include X -> nu nubar (shorter lifetime, smaller B(X -> ee)) they apply too."""
     got = _applicable("B-L")
-    assert got == set(source_names()) - {"charm2", "beam-dump"}   # CHARM-II bands: m_X >= 1 GeV only
+    assert got == set(source_names()) - {"charm2"}   # CHARM-II bands: m_X >= 1 GeV only
     assert "charm2" in _applicable("B-L", 2.0)
+
+
+@pytest.mark.parametrize("m", [0.01, 0.05])
+def test_beam_dump_with_neutrinos_uses_the_invisible_width(m):
+    """B-L (g_X Q / 2 vertices, Q = -1 for every lepton): Gamma_nunu / Gamma_ee = 3 flavours x
+    (1/4) / (2 x 1/4) = 3/2 away from threshold; the limit on g_X is the g_Ve limit over |g_Ve| = 1/2."""
+    from xboson import beam_dump
+    from xboson.models import get
+
+    bl = get("B-L")
+    r = bl.width_invisible(m) / bl.width_ee(m)
+    assert r == pytest.approx(1.5, rel=1e-3)
+    row = _upper(recast("B-L", [m], constraints=["beam-dump"]), "beam-dump", m)
+    lim = beam_dump.limit("gVe", m, invisible_over_ee=r)
+    assert row.status == "limit" and "nu nubar" in row.note
+    assert (row.coupling_upper, row.reopens_above) == (lim.upper / 0.5, lim.lower / 0.5)
+    dark = beam_dump.limit("gVe", m)                    # the same X without neutrino couplings
+    assert row.reopens_above < dark.lower / 0.5         # the band closes lower: decays in the shield
+
+
+def test_lmu_minus_ltau_loop_adds_the_electron_constraints_at_low_momentum_transfer():
+    """The mu and tau loops give g_Ve = -e epsilon(0) = -(e^2 / 6 pi^2) ln(m_tau / m_mu) g: nu_mu e
+    scattering (CHARM-II, |q^2| <= 0.025 GeV^2), g-2 and beam dumps apply; the Z pole and LEP
+    (q^2 ~ m_Z^2, where the loop-induced coupling is suppressed) do not."""
+    low = set(recast("Lmu-Ltau-loop", [0.05]).applicable())
+    assert low == {"g-2", "beam-dump", "fixed-target", "lindner-charm2"}   # nu_mu only: no nu_e data
+    high = set(recast("Lmu-Ltau-loop", [2.0]).applicable())
+    assert high == {"charm2", "low-energy", "lindner-charm2"}   # g-2 probes q^2 ~ -m_X^2: outside
+    for row in recast("Lmu-Ltau-loop", [2.0], constraints=["zpole", "lep"]).limits:
+        assert not row.applies and "q^2" in row.note
+
+
+def test_lmu_minus_ltau_loop_is_invisible_to_beam_dumps():
+    """Below 2 m_mu the loop X decays to nu nubar 1 / (e epsilon / g)^2 ~ 5e4 times more often than to
+    e+ e- and lives correspondingly shorter: no beam-dump reach (the tree-level dark photon has one)."""
+    rows = recast("Lmu-Ltau-loop", [0.01, 0.05, 0.1], constraints=["beam-dump"]).limits
+    assert [r.status for r in rows] == ["unbounded"] * 3
+    assert all("nu nubar" in r.note for r in rows)
+
+
+def test_lmu_minus_ltau_loop_charm2_is_the_tree_product_times_the_loop_factor():
+    """Lindner's CHARM-II fit sees the model as charges Q_nu_mu = 2, Q_e = 2 g_Ve (vertex per unit g x 2)."""
+    from xboson.lindner.models import Model as ChargeModel
+    from xboson.models import get
+
+    m, model = 0.1, get("Lmu-Ltau-loop")
+    row = _upper(recast(model, [m], constraints=["lindner-charm2"]), "lindner-charm2", m)
+    want = fits.upper_limit(ChargeModel("Lmu-Ltau-loop", 2.0, 2 * model.g_le, 2 * model.g_re), "charm2", m, "g_x")
+    assert row.coupling_upper == want
 
 
 def test_mixing_models_only_in_lindners_fits():

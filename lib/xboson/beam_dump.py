@@ -39,6 +39,14 @@ Two treatments:
   S = [1 + Gamma_mumu (1 + R)/Gamma_ee]^{1/2} above 2 m_mu (footnotes 6-7), with
   R = beta_pi^3 |F_pi(m^2)|^2 / 4 from a rho-dominance pion form factor;
 * ``mode="direct"``: an X that couples only to electrons (Gamma_X = Gamma_ee, B = 1) directly.
+
+Invisible decays (``invisible_over_ee`` = r = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) at the same
+coupling, 0 <= r <= 1e12; default 0 = the numbers above): an X that also couples to neutrinos has
+Gamma_X = Gamma_ee (V + r) and B(X -> e+ e-) = 1 / (V + r), with V = S^2 ("chiang") or 1 ("direct")
+the visible part. Both shorten the decay length and lower the e+ e- branching, so at fixed coupling
+the yield falls as r grows: with P = exp(-L_sh/l)(1 - exp(-L_dec/l)) and 1/l proportional to V + r,
+B P = exp(-a u)(1 - exp(-b u)) / u (u = V + r) decreases in u. The excluded band shrinks from
+above (decays in the shield); its lower edge, where N ~ g^2 B L_dec / l ~ g^4 Gamma_ee, barely moves.
 """
 
 from __future__ import annotations
@@ -68,6 +76,7 @@ M_P = 0.938272046         #: proton mass [GeV] (PDG 2012)
 MU_P = 2.792847356        #: proton magnetic moment [nuclear magnetons] (PDG 2012)
 MODES = ("chiang", "direct")
 E_E_MAX = 1e6             #: GeV: largest electron energy accepted by the production ingredients
+INVISIBLE_MAX = 1e12      #: largest Gamma(X -> nu nubar) / Gamma(X -> e+ e-) accepted
 
 
 # --- decays and the rescaling factor S (Chiang footnotes 6-7) -------------------------------------
@@ -283,31 +292,54 @@ def _check_mass(m_x) -> float:
     return m
 
 
-def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str):
-    """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node))."""
+def _invisible(r) -> float:
+    return float(in_range("invisible_over_ee", r, 0.0, INVISIBLE_MAX))
+
+
+@functools.lru_cache(maxsize=8192)
+def _decay_nodes(name: str, m: float, mode: str, acceptance: str, invisible: float):
+    """The coupling-independent part of the yield at one mass: (E_X per node [GeV], 1/l at g = 1 per
+    node [1/m], B(X -> e+ e-), decay-point bin edges [m] or None for one bin, node weights times the
+    daughter acceptance). ``invisible`` = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) (module docstring)."""
     e = experiment(name)
-    ex, w, d = _spectrum(name, float(m), acceptance)
+    ex, w, d = _spectrum(name, m, acceptance)
     if ex.size == 0:
-        return ex, np.zeros((g.size, 0))
+        return ex, ex, 1.0, None, ex
     gam1 = width_ll(1.0, m, M_E)
-    branching = 1.0
-    if mode == "chiang":
-        s2 = s_factor(m) ** 2
-        gam1 *= s2
-        branching = 1.0 / s2
+    visible = s_factor(m) ** 2 if mode == "chiang" else 1.0    # Gamma_visible / Gamma_ee
+    gam1 *= visible + invisible                                # total width at g = 1
+    branching = 1.0 / (visible + invisible)                    # B(X -> e+ e-)
     p = np.sqrt(np.clip(ex * ex - m * m, 0.0, None))
     # decay length l = p hbar c / (m Gamma), Gamma = g^2 gam1
     inv_l0 = m * gam1 / (np.maximum(p, 1e-9 * m) * HBARC_GEV_M)   # 1/l at g = 1 [1/m]
+    if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
+        return ex, inv_l0, branching, None, w * d[:, 0]
+    edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
+    return ex, inv_l0, branching, edges, d * w[:, None]
+
+
+def clear_caches() -> None:
+    """Forget the per-mass yield ingredients (:func:`_spectrum`, :func:`_decay_nodes`): for benchmarks
+    timed from cold caches and for tests that change a detector."""
+    _spectrum.cache_clear()
+    _decay_nodes.cache_clear()
+
+
+def _node_events(name: str, m: float, g: np.ndarray, mode: str, acceptance: str, invisible: float = 0.0):
+    """(E_X per node [GeV], expected seen decays per coupling and node, shape (g, node))."""
+    ex, inv_l0, branching, edges, wd = _decay_nodes(name, float(m), mode, acceptance, invisible)
+    if ex.size == 0:
+        return ex, np.zeros((g.size, 0))
     inv_l = inv_l0[None, :] * (g * g)[:, None]
     scale = (branching * g * g)[:, None]
-    if d.shape[1] == 1:             # acceptance "none", or independent of the decay point
+    if edges is None:
+        e = experiment(name)
         prob = np.exp(-e["L_sh"] * inv_l) * (-np.expm1(-e["L_dec"] * inv_l))
-        return ex, scale * prob * (w * d[:, 0])[None, :]
-    edges, _ = acc.decay_bins(e["L_sh"], e["L_dec"])
+        return ex, scale * prob * wd[None, :]
     # P(decay in bin b) = exp(-z_b/l) (1 - exp(-(z_(b+1) - z_b)/l)), written without cancellations
     lam = inv_l[:, :, None]
     prob = np.exp(-lam * edges[None, None, :-1]) * -np.expm1(-lam * np.diff(edges)[None, None, :])
-    return ex, scale * np.einsum("gnb,nb->gn", prob, d * w[:, None])
+    return ex, scale * np.einsum("gnb,nb->gn", prob, wd)
 
 
 def _check_events_args(name, m_x, g, mode, acceptance):
@@ -317,15 +349,17 @@ def _check_events_args(name, m_x, g, mode, acceptance):
     return positive("m_x", m_x), np.atleast_1d(in_range("g", g, 0.0, G_MAX, lo_open=True)).astype(float)
 
 
-def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector"):
+def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector",
+           invisible_over_ee: float = 0.0):
     """Expected number of X -> e+e- decays seen by beam dump ``name`` for coupling g (g_Ve of a
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
     (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
-    every decay in the decay volume (the acceptance-free thick-target estimate). 2 m_e < m_x <= 1e4 GeV,
-    0 < g <= 4 pi; dimensionless; vectorised in g. Approximate (module docstring)."""
+    every decay in the decay volume (the acceptance-free thick-target estimate). ``invisible_over_ee``:
+    Gamma(X -> nu nubar) / Gamma(X -> e+ e-) in [0, 1e12] (module docstring; 0 = no neutrino decays).
+    2 m_e < m_x <= 1e4 GeV, 0 < g <= 4 pi; dimensionless; vectorised in g. Approximate (module docstring)."""
     m, g = _check_events_args(name, _check_mass(m_x), g, mode, acceptance)
-    return _node_events(name, m, g, mode, acceptance)[1].sum(axis=1)
+    return _node_events(name, m, g, mode, acceptance, _invisible(invisible_over_ee))[1].sum(axis=1)
 
 
 def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chiang", acceptance: str = "none"):
@@ -341,21 +375,27 @@ def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chia
         return np.where(total > 0, frac, np.nan)
 
 
-def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector"):
+def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector",
+                  invisible_over_ee: float = 0.0):
     """Excluded coupling band (g_lo, g_hi) of g_Ve [dimensionless] at m_x [GeV] (> 2 m_e) for one beam
     dump: events(...) > n_up inside; None if the experiment has no reach at m_x. In mode "chiang" the
-    dark-photon band is lowered by S (Chiang footnote 7). ``acceptance``: as in :func:`events`."""
+    dark-photon band is lowered by S (Chiang footnote 7). ``acceptance``, ``invisible_over_ee``: as in
+    :func:`events`."""
     choice("experiment", name, experiments())
     choice("mode", mode, MODES)
     choice("acceptance", acceptance, acc.ACCEPTANCES)
     m = _check_mass(m_x)
+    inv = _invisible(invisible_over_ee)
     n_up = experiment(name)["n_up"]
 
+    def n_events(g):     # = events(...); the arguments are checked above
+        return _node_events(name, m, np.atleast_1d(np.asarray(g, float)), mode, acceptance, inv)[1].sum(axis=1)
+
     def log_excess(lng):
-        return math.log(events(name, m, math.exp(lng), mode=mode, acceptance=acceptance)[0] + 1e-300) - math.log(n_up)
+        return math.log(n_events(math.exp(lng))[0] + 1e-300) - math.log(n_up)
 
     lg = np.linspace(math.log(1e-11), math.log(1.0), 45 if acceptance == "none" else 24)
-    vals = np.log(events(name, m, np.exp(lg), mode=mode, acceptance=acceptance) + 1e-300) - math.log(n_up)
+    vals = np.log(n_events(np.exp(lg)) + 1e-300) - math.log(n_up)
     i = int(np.argmax(vals))
     if vals[i] <= 0 < vals[i] + 4.0 and 0 < i < lg.size - 1:
         # near the tip the band can be narrower than the grid: locate the maximum of N(g)
@@ -382,20 +422,22 @@ def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: st
     return (lo * scale, hi * scale)
 
 
-def combined_band(m_x: float, *, mode: str = "chiang", names=None, acceptance: str = "detector"):
+def combined_band(m_x: float, *, mode: str = "chiang", names=None, acceptance: str = "detector",
+                  invisible_over_ee: float = 0.0):
     """Union over the beam dumps (default: all) of the excluded g_Ve bands at m_x [GeV]: a list of
     (lo, hi) intervals (merged where they overlap); empty outside the reach, including m_x <= 2 m_e
-    (no X -> e+ e- decay)."""
+    (no X -> e+ e- decay). ``invisible_over_ee``: as in :func:`events`."""
     m = positive("m_x", m_x)
     names = experiments() if names is None else list(names)
     for n in names:
         choice("experiment", n, experiments())
     choice("acceptance", acceptance, acc.ACCEPTANCES)
+    inv = _invisible(invisible_over_ee)
     if m <= 2 * M_E:
         return []
     bands = []
     for n in names:
-        b = excluded_band(n, m, mode=mode, acceptance=acceptance)
+        b = excluded_band(n, m, mode=mode, acceptance=acceptance, invisible_over_ee=inv)
         if b:
             bands.append(b)
     bands.sort()
@@ -435,16 +477,17 @@ def mass_reach(name: str, *, mode: str = "chiang", acceptance: str = "detector",
     return math.exp(a)
 
 
-def limit(coupling: str, m_x: float, *, acceptance: str = "detector") -> Limit:
+def limit(coupling: str, m_x: float, *, acceptance: str = "detector", invisible_over_ee: float = 0.0) -> Limit:
     """Beam-dump limit on g_Ve (Chiang Fig. 6(b); = g_Le = g_Re of Fig. 6(a)) at m_x [GeV]:
     ``upper`` = lowest and ``lower`` = highest excluded coupling of the excluded band that reaches
     down furthest -- the coupling is allowed below ``upper`` or above ``lower``; ``upper`` None
     outside the reach (and for m_x <= 2 m_e). ``bands`` lists all excluded intervals.
-    Approximate (module docstring)."""
+    ``invisible_over_ee`` = Gamma(X -> nu nubar) / Gamma(X -> e+ e-) in [0, 1e12] (default 0: no
+    neutrino decays; module docstring). Approximate (module docstring)."""
     choice("coupling", coupling, SINGLE_COUPLINGS)
     if coupling != "gVe":
         raise InputError(f"coupling {coupling!r}: the beam-dump limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
-    bands = combined_band(positive("m_x", m_x), acceptance=acceptance)
+    bands = combined_band(positive("m_x", m_x), acceptance=acceptance, invisible_over_ee=invisible_over_ee)
     if not bands:
         return Limit(None)
     return Limit(bands[0][0], lower=bands[0][1], bands=tuple((float(a), float(b)) for a, b in bands))

@@ -24,6 +24,7 @@ SIN2_W_EFF_ZPOLE = 0.23146  #: effective mixing angle at the Z pole, Chiang Sec.
 # --- PDG 2012 masses and widths (GeV) ------------------------------------------
 M_E = 0.510998928 * MeV    #: electron mass
 M_MU = 105.6583715 * MeV   #: muon mass
+M_TAU = 1776.82 * MeV      #: tau mass
 M_PI = 139.57018 * MeV     #: charged-pion mass
 M_RHO = 775.49 * MeV       #: rho(770) mass
 GAMMA_RHO = 149.1 * MeV    #: rho(770) width

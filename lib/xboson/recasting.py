@@ -19,8 +19,9 @@ How each constraint sees a model (:class:`~xboson.models.base.Model`: vertex cou
 * g-2 (Chiang Eqs. 21-22): a_e^X = g^2 m_e^2 / (4 pi^2 m_X^2) [g_Ve^2 f_V + g_Ae^2 f_A].
 * Beam dumps, fixed target (Chiang Sec. VII, approximate): limits on g_Ve for a vector electron
   coupling (g_Ae = 0). Fixed target: the published level moved up by B^(-1/2) with
-  B = Gamma_ee / (Gamma_ee + Gamma_nunu) (Chiang Sec. VII). Beam dumps: only without neutrino
-  couplings (invisible decays change the lifetime as well as B; not modelled).
+  B = Gamma_ee / (Gamma_ee + Gamma_nunu) (Chiang Sec. VII). Beam dumps: the yield computed with the
+  total width Gamma_ee + Gamma_nunu (shorter decay length) times B(X -> ee)
+  (:func:`xboson.beam_dump.limit` with ``invisible_over_ee`` = Gamma_nunu / Gamma_ee of the model).
 * Lindner's chi^2 fits (TEXONO, CHARM-II, GEMMA, combined; Lindner Sec. 5): the model enters as
   U(1)_X charges Q = 2 x (vertex per unit g) of the scattered neutrino flavour (nu_e for
   TEXONO/GEMMA, nu_mu for CHARM-II), so Lindner's g_X *is* the model's g; kinetic and mass mixing
@@ -29,6 +30,12 @@ How each constraint sees a model (:class:`~xboson.models.base.Model`: vertex cou
 
 Coupling-product and separate-coupling constraints assume no Z-X mixing; for a model with mixing
 they report ``applies = False`` (the effective couplings then depend on the recoil, Lindner App. B).
+
+Momentum transfer: each source declares the q^2 it probes (:attr:`Source.q2`: -2 m_e T_max for
+nu-e scattering, m_X^2 for an X produced or decaying on shell, m_Z^2 for LEP and the Z pole). A
+model whose couplings hold only in a q^2 range (:attr:`Model.q2_range`, e.g. the loop-induced
+electron coupling of ``Lmu-Ltau-loop``) gets ``applies = False`` from sources outside it; models
+with fixed couplings (every other) hold at every q^2.
 
 Every row carries an explicit ``status``: ``limit`` (finite ``coupling_upper``), ``unbounded``
 (the constraint applies but sets no upper limit here: no reach at this mass, or Delta chi^2 never
@@ -48,7 +55,7 @@ import numpy as np
 
 from . import constraints as constraints_mod
 from . import g_minus_2, zpole
-from .constants import G_EFF_ZPOLE, M_E, M_Z
+from .constants import G_EFF_ZPOLE, M_E, M_MU, M_Z
 from .errors import InputError
 from .intervals import IntervalSet, quadratic_between
 from .models import Model, resolve
@@ -128,15 +135,23 @@ class RecastResult:
 @dataclass(frozen=True)
 class Source:
     """A recastable constraint. ``evaluate(source, model, m_x, gamma_x, cache) -> RecastLimit``;
-    call :meth:`limit`."""
+    ``q2(m_x)``: the momentum transfer q^2 [GeV^2] it probes (negative: spacelike), the value
+    furthest from 0; call :meth:`limit`."""
 
     name: str
     paper: str
     limit_kind: str
     evaluate: Callable = field(repr=False)
+    q2: Callable[[float], float] = field(repr=False, default=lambda m_x: 0.0)
 
     def limit(self, model: Model, m_x: float, gamma_x: float | None = None, cache: dict | None = None) -> RecastLimit:
         """This constraint's limit on the overall coupling of ``model`` at m_x [GeV]."""
+        if model.q2_range is not None:
+            q2 = self.q2(m_x)
+            if not model.holds_at(q2):
+                lo, hi = model.q2_range
+                return _na(self, m_x, f"probes q^2 ~ {q2:.3g} GeV^2, outside the range [{lo:.3g}, {hi:.3g}] GeV^2 "
+                           "where the model's couplings hold (loop-induced couplings depend on q^2)")
         return self.evaluate(self, model, m_x, gamma_x, {} if cache is None else cache)
 
 
@@ -203,6 +218,17 @@ def _constraint(name: str, m_x: float, gamma_x: float | None):
     return constraints_mod.get(name, m_x, gamma_x)
 
 
+def _along(name: str, m_x: float, gamma_x: float | None, d: np.ndarray, cache: dict):
+    """(bands that depend on the direction d, exact allowed set of t along c = t d) of one constraint,
+    kept in the recast's cache: 'low-energy' is the intersection of its parts' sets (the same set as
+    solving all its bands at once: intersections only pick endpoints)."""
+    key = ("along", name, m_x, gamma_x, d.tobytes())
+    if key not in cache:
+        con = _constraint(name, m_x, gamma_x)
+        cache[key] = ([b for b in con.bands if np.any(b.form.along(d)[1:])], interval_along(con.bands, d))
+    return cache[key]
+
+
 def _band_constraint(name: str, gamma_needed: bool = False):
     def evaluate(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
         from .experiments import charm2, lep
@@ -218,11 +244,18 @@ def _band_constraint(name: str, gamma_needed: bool = False):
             return _na(src, m_x, "no coupling product g_nu g_e: no tree-level X exchange in this process", g)
         if name == "charm2" and m_x < charm2.M_X_MIN * (1 - 1e-9):
             return _na(src, m_x, "Chiang Sec. V derives no CHARM-II bound below m_X = 1 GeV")
-        con = _constraint(name, m_x, g)
-        live = [b for b in con.bands if np.any(b.form.along(d)[1:])]
+        if name == "low-energy":      # the intersection of its parts: reuse their sets along d
+            from .experiments import low_energy
+
+            pieces = [_along(part, m_x, None, d, cache) for part in low_energy.parts(m_x)]
+            live = [b for piece_live, _ in pieces for b in piece_live]
+            t_set = pieces[0][1]
+            for _, piece_set in pieces[1:]:
+                t_set = t_set & piece_set
+        else:
+            live, t_set = _along(name, m_x, g, d, cache)
         if not live:
             return _na(src, m_x, "no measurement in it depends on this model's coupling products", g)
-        t_set = interval_along(con.bands, d)
         sets = [(s, t_set) for s in model.signs()]
         note = f"{len(live)} band(s); largest allowed |g|"
         if gamma_needed:
@@ -312,16 +345,16 @@ def _beam_dump(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
     na = _vector_electron(src, model, m_x)
     if na:
         return na
-    if any(model.g_nu):
-        return _na(src, m_x, "X -> nu nubar decays change the lifetime as well as B(X -> ee); the beam-dump "
-                   "yield is computed for a dark-photon-like X only")
-    lim = beam_dump.limit("gVe", m_x)
+    ee = model.width_ee(m_x)
+    inv = model.width_invisible(m_x) / ee if ee > 0 else 0.0    # below 2 m_e there is no reach anyway
+    lim = beam_dump.limit("gVe", m_x, invisible_over_ee=inv)
+    extra = f"; X -> nu nubar: Gamma_nunu / Gamma_ee = {inv:.3g} shortens the decay length and lowers B(X -> ee)" if inv else ""
     if lim.upper is None:
-        return _row(src, m_x, None, "unbounded", "no beam-dump reach at this mass (approximate, BEST estimate)")
+        return _row(src, m_x, None, "unbounded", "no beam-dump reach at this mass (approximate, BEST estimate)" + extra)
     v = abs(model.g_ve)
     return _row(src, m_x, lim.upper / v, "limit",
-                "excluded band: allowed below coupling_upper or above reopens_above (approximate, BEST estimate)",
-                reopens_above=lim.lower / v)
+                "excluded band: allowed below coupling_upper or above reopens_above (approximate, BEST estimate)"
+                + extra, reopens_above=lim.lower / v)
 
 
 def _fixed_target(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
@@ -359,10 +392,11 @@ def _lindner(experiment: str):
             return _na(src, m_x, "the combined fit needs one neutrino charge for nu_e and nu_mu "
                        "(see the separate experiments)")
         q_nu = 2.0 * model.nu(next(iter(flavours)))
-        key = ("lindner", m_x)
-        if key not in cache:
-            cache[key] = {x: fits.prepare(x, m_x)[0] for x in _LINDNER_FLAVOUR}
-        terms = [cache[key][p] for p in parts]
+        prepared = cache.setdefault(("lindner", m_x), {})     # shared by the four Lindner sources
+        for p in parts:
+            if p not in prepared:
+                prepared[p] = fits.prepare(p, m_x)[0]
+        terms = [prepared[p] for p in parts]
         best = None
         for s in model.signs():
             cm = ChargeModel(model.name, s * q_nu, q_el, q_er)
@@ -379,6 +413,42 @@ def _lindner(experiment: str):
     return evaluate
 
 
+# --- momentum transfer probed by each source (q^2 in GeV^2; negative = spacelike) ------------------
+
+def _q2_reactor(m_x: float) -> float:
+    """nu-bar_e e scattering at reactors: |q^2| = 2 m_e T <= 2 m_e E_max (spectrum end, Chiang Eq. 11)."""
+    from .reactor import reactor_spectrum
+
+    return -2 * M_E * reactor_spectrum().e_max
+
+
+def _q2_lampf(m_x: float) -> float:
+    """LAMPF/LSND: neutrinos from muon decay at rest, E <= m_mu / 2."""
+    return -2 * M_E * M_MU / 2
+
+
+def _q2_charm2(m_x: float) -> float:
+    """CHARM-II: recoil up to the top of its window (the Chiang Eq. 16 record), |q^2| = 2 m_e T_max."""
+    from .experiments import charm2
+
+    return -2 * M_E * charm2.inputs()["recoil_window_gev"][1]
+
+
+def _q2_on_shell(m_x: float) -> float:
+    """An X produced or decaying on shell (beam dumps, fixed target): q^2 = m_X^2."""
+    return m_x * m_x
+
+
+def _q2_loop(m_x: float) -> float:
+    """g-2: the X in the vertex loop, Euclidean momenta ~ max(m_X, m_e)."""
+    return -max(m_x, M_E) ** 2
+
+
+def _q2_z(m_x: float) -> float:
+    """LEP and the Z pole: e+ e- at sqrt(s) >= m_Z."""
+    return M_Z**2
+
+
 _LARGEST = "largest allowed |g| (Chiang Sec. IV, extreme allowed values)"
 _ZERO = "edge of the allowed interval containing g = 0 (Chiang Fig. 6)"
 _CHI2 = "first Delta chi^2 = 2.706 crossing above the best fit (Lindner Sec. 5, 90% CL)"
@@ -387,19 +457,21 @@ _LINDNER = "Lindner et al. arXiv:1803.00060"
 
 #: Every recastable constraint, in output order. Grep here to see what the recast covers.
 SOURCES: tuple[Source, ...] = (
-    Source("lampf-lsnd", _CHIANG + " Sec. III", _LARGEST, _band_constraint("lampf-lsnd")),
-    Source("reactors", _CHIANG + " Sec. IV (Table I)", _LARGEST, _band_constraint("reactors")),
-    Source("charm2", _CHIANG + " Sec. V", _LARGEST, _band_constraint("charm2")),
-    Source("low-energy", _CHIANG + " Secs. III-V (Fig. 3)", _LARGEST, _band_constraint("low-energy")),
-    Source("lep", _CHIANG + " Sec. VI (Table II, Eq. 17)", _LARGEST, _band_constraint("lep", gamma_needed=True)),
-    Source("zpole", _CHIANG + " Sec. VII (Eqs. 19-20)", _ZERO, _zpole),
-    Source("g-2", _CHIANG + " Sec. VII (Eqs. 21-22)", "upper edge of the a_e^X range", _g_minus_2),
-    Source("beam-dump", _CHIANG + " Sec. VII (approximate)", "lower edge of the excluded band", _beam_dump),
-    Source("fixed-target", _CHIANG + " Sec. VII (approximate)", "published level", _fixed_target),
-    Source("lindner-texono", _LINDNER + " Sec. 5", _CHI2, _lindner("texono")),
-    Source("lindner-charm2", _LINDNER + " Sec. 5", _CHI2, _lindner("charm2")),
-    Source("lindner-gemma", _LINDNER + " Sec. 5", _CHI2, _lindner("gemma")),
-    Source("lindner-combined", _LINDNER + " Sec. 5", _CHI2, _lindner("combined")),
+    Source("lampf-lsnd", _CHIANG + " Sec. III", _LARGEST, _band_constraint("lampf-lsnd"), _q2_lampf),
+    Source("reactors", _CHIANG + " Sec. IV (Table I)", _LARGEST, _band_constraint("reactors"), _q2_reactor),
+    Source("charm2", _CHIANG + " Sec. V", _LARGEST, _band_constraint("charm2"), _q2_charm2),
+    Source("low-energy", _CHIANG + " Secs. III-V (Fig. 3)", _LARGEST, _band_constraint("low-energy"), _q2_charm2),
+    Source("lep", _CHIANG + " Sec. VI (Table II, Eq. 17)", _LARGEST, _band_constraint("lep", gamma_needed=True),
+           _q2_z),
+    Source("zpole", _CHIANG + " Sec. VII (Eqs. 19-20)", _ZERO, _zpole, _q2_z),
+    Source("g-2", _CHIANG + " Sec. VII (Eqs. 21-22)", "upper edge of the a_e^X range", _g_minus_2, _q2_loop),
+    Source("beam-dump", _CHIANG + " Sec. VII (approximate)", "lower edge of the excluded band", _beam_dump,
+           _q2_on_shell),
+    Source("fixed-target", _CHIANG + " Sec. VII (approximate)", "published level", _fixed_target, _q2_on_shell),
+    Source("lindner-texono", _LINDNER + " Sec. 5", _CHI2, _lindner("texono"), _q2_reactor),
+    Source("lindner-charm2", _LINDNER + " Sec. 5", _CHI2, _lindner("charm2"), _q2_charm2),
+    Source("lindner-gemma", _LINDNER + " Sec. 5", _CHI2, _lindner("gemma"), _q2_reactor),
+    Source("lindner-combined", _LINDNER + " Sec. 5", _CHI2, _lindner("combined"), _q2_charm2),
 )
 
 

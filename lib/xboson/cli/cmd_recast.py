@@ -8,7 +8,7 @@ upper limits on a model's overall coupling from every constraint of both papers.
 from .main import add_json_flag
 
 _EPILOG = """\
---model is a registered name (B-L, C, D, E, F, G, Lmu-Ltau, dark-photon, L_ee, V_ee, ..., g_Le, g_Ve, ...;
+--model is a registered name (B-L, C, D, E, F, G, Lmu-Ltau, Lmu-Ltau-loop, dark-photon, L_ee, V_ee, ..., g_Le, g_Ve, ...;
 Chiang's spellings Lee, gLe also work) or a YAML file (schema: python -m pydoc xboson.models.user).
 One JSON row per (constraint, mass) with keys: constraint, m_x [GeV], coupling_upper (null unless
 status is "limit" or "excluded"), applies, status ("limit", "unbounded", "excluded", "not-applicable"),

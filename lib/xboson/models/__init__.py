@@ -15,7 +15,8 @@ from pathlib import Path
 from ..errors import InputError
 from .base import Model, neutrino_couplings
 from .chiang import product_model, separate_model
-from .u1x import Charges, anomalies, charge_model, dark_photon, lindner_table1, lmu_minus_ltau
+from .u1x import (Charges, anomalies, charge_model, dark_photon, lindner_table1, lmu_minus_ltau,
+                  lmu_minus_ltau_loop)
 from .user import load_model_file, model_from_dict
 
 __all__ = ["Model", "Charges", "REGISTRY", "names", "get", "resolve", "load_model_file",
@@ -38,6 +39,7 @@ REGISTRY = {
     "F": lambda: lindner_table1("F"),
     "G": lambda: lindner_table1("G"),
     "Lmu-Ltau": lmu_minus_ltau,
+    "Lmu-Ltau-loop": lmu_minus_ltau_loop,
     "dark-photon": dark_photon,
 }
 

@@ -55,8 +55,12 @@ class Model:
     coupling product come from the extreme allowed values of +C and -C; the recast then reports the
     weaker of the two signs). ``epsilon`` and ``alpha_over_g`` are Lindner's kinetic mixing
     (fixed) and Z-Z' mixing angle alpha = R g (Lindner Sec. 2; only Lindner's fits handle them).
+    ``q2_range`` = (lo, hi) [GeV^2]: the momentum transfers q^2 (negative: spacelike, t-channel
+    scattering; positive: timelike, an X produced or decaying on shell) at which the fixed couplings
+    hold -- a loop-induced coupling depends on q^2 (:func:`xboson.models.u1x.kinetic_mixing_mu_tau`);
+    a constraint probing q^2 outside it does not apply. Default None: every q^2.
     Domain: every vertex coupling per unit g finite with |v| <= 1e6 (the charge range of
-    :mod:`xboson.validation`), |epsilon| < 1, |alpha_over_g| <= 1e6.
+    :mod:`xboson.validation`), |epsilon| < 1, |alpha_over_g| <= 1e6, q2_range None or finite lo <= 0 <= hi.
     """
 
     name: str
@@ -70,6 +74,7 @@ class Model:
     epsilon: float = 0.0
     alpha_over_g: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    q2_range: tuple[float, float] | None = None
 
     def __post_init__(self):
         if len(self.g_nu) != len(couplings.PAIRS):
@@ -81,6 +86,9 @@ class Model:
         if not -1.0 < finite("epsilon", self.epsilon) < 1.0:
             raise InputError(f"epsilon must lie in (-1, 1) (got {self.epsilon!r})")
         charge("alpha_over_g", self.alpha_over_g)
+        if self.q2_range is not None and (len(self.q2_range) != 2 or not all(math.isfinite(v) for v in self.q2_range)
+                                          or not self.q2_range[0] <= 0.0 <= self.q2_range[1]):
+            raise InputError(f"q2_range must be None or (lo, hi), finite, lo <= 0 <= hi [GeV^2] (got {self.q2_range!r})")
         if not self.name or not self.coupling:
             raise InputError("name and coupling must be non-empty strings")
 
@@ -107,6 +115,11 @@ class Model:
     @property
     def flavour_changing(self) -> bool:
         return any(v != 0.0 for p, v in zip(couplings.PAIRS, self.g_nu) if p not in ("ee", "mumu", "tautau"))
+
+    def holds_at(self, q2: float) -> bool:
+        """Whether the model's fixed couplings hold at momentum transfer q^2 [GeV^2] (``q2_range``)."""
+        q2 = finite("q2", q2)
+        return self.q2_range is None or self.q2_range[0] <= q2 <= self.q2_range[1]
 
     def direction(self, sign: float = 1.0) -> np.ndarray:
         """d with coupling products C = g^2 d in :data:`xboson.couplings.BASIS` order:

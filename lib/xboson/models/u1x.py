@@ -7,6 +7,22 @@ L_ee = g_X^2 Q_nu Q_eL / 4 (Lindner after Eq. 3.20). Most of the Z' literature (
 writes g Q. A :class:`Charges` carries its ``convention`` ('gQ/2' or 'gQ'); the limit on the overall
 coupling is on g_X in the first case and on g in the second (g = g_X / 2 for the same physics).
 
+**L_mu - L_tau at one loop** (:func:`kinetic_mixing_mu_tau`, :func:`lmu_minus_ltau_loop`). Muon and
+tau loops, charged under both QED (e Q_em, Q_em = -1) and U(1)_X (g Q_X, Q_X = +1, -1), mix the X with
+the photon. With both vertices written as e Q_em and g Q_X in one covariant derivative, the mixed
+vacuum polarisation is the QED one (Peskin & Schroeder Eq. 7.90) with e^2 Q^2 -> e Q_em g Q_X; its
+divergent parts cancel between mu and tau (sum of Q_em Q_X = 0), leaving the finite
+
+    epsilon(q^2) = (e g / (2 pi^2)) int_0^1 dx x (1 - x) ln[(m_tau^2 - x(1-x) q^2) / (m_mu^2 - x(1-x) q^2)]
+
+(e.g. Amaral, Cerdeno, Foldenauer, Reid, arXiv:2006.11225, Eq. 7), and the X couples to
+epsilon(q^2) times the electromagnetic current: g_Le = g_Re = e Q_em epsilon = -e epsilon for the
+electron (the dark-photon convention of :func:`dark_photon`). For |q^2| << m_mu^2,
+epsilon -> (e g / (6 pi^2)) ln(m_tau / m_mu) = g / 69.3 (Kamada & Yu, PRD 92 (2015) 113004,
+arXiv:1504.00711, quote |epsilon| ~ g / 70). The loop also mixes X with the Z;
+that is suppressed by q^2 / m_Z^2 at the energies where the induced electron coupling matters and
+is neglected.
+
 Anomaly cancellation (:func:`anomalies`): with family-universal quark charges (Q, u_R, d_R) and
 per-flavour lepton charges (L_i, l_R,i) plus right-handed neutrinos nu_R, the six conditions
 [SU(3)]^2 X, [SU(2)]^2 X, [U(1)_Y]^2 X, U(1)_Y X^2, X^3 and gravity-X^2 (hypercharge Y with
@@ -15,17 +31,22 @@ Q_em = T_3 + Y). Checked only when a model asks for it.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
-from ..constants import ALPHA_0
+import numpy as np
+from scipy.optimize import brentq
+
+from ..constants import ALPHA_0, M_MU, M_TAU
 from ..errors import InputError
 from ..lindner import models as lindner_models
-from ..validation import Q_MAX
+from ..validation import Q_MAX, in_range
 from .base import Model, neutrino_couplings
 
 __all__ = ["CONVENTIONS", "Charges", "anomalies", "check_anomaly_free", "charge_model",
-           "lindner_table1", "lmu_minus_ltau", "dark_photon", "E_CHARGE"]
+           "lindner_table1", "lmu_minus_ltau", "lmu_minus_ltau_loop", "kinetic_mixing_mu_tau",
+           "loop_q2_range", "LOOP_TOLERANCE", "dark_photon", "E_CHARGE"]
 
 CONVENTIONS = {"gQ/2": 0.5, "gQ": 1.0}
 E_CHARGE = math.sqrt(4 * math.pi * ALPHA_0)    #: e at q^2 = 0
@@ -124,11 +145,76 @@ def lmu_minus_ltau() -> Model:
     """Gauged L_mu - L_tau (He, Joshi, Lew, Volkas, PRD 43 (1991) R22; PRD 44 (1991) 2118): charges
     +1 (mu), -1 (tau), 0 (e), covariant derivative g Q. No tree-level electron coupling, so only
     the Z-pole Gamma(Z -> nu nubar) of Chiang Eq. (20) applies; the loop-induced kinetic mixing
-    is not included."""
+    is not included (see :func:`lmu_minus_ltau_loop`)."""
     ch = Charges(0.0, 1.0, -1.0, 0.0, "gQ", mu_R=1.0, tau_R=-1.0, Q=0.0, u_R=0.0, d_R=0.0)
     return charge_model("Lmu-Ltau", ch, coupling="g_mu-tau", anomaly_free=True,
                         description="gauged L_mu - L_tau, tree level (no kinetic mixing)",
                         source="He, Joshi, Lew, Volkas, PRD 43 (1991) R22; PRD 44 (1991) 2118")
+
+
+_GL_LOOP = np.polynomial.legendre.leggauss(64)
+Q2_LOOP_MIN = -1e4                 #: GeV^2; most spacelike q^2 accepted by the loop function
+Q2_LOOP_MAX = 0.9 * 4 * M_MU**2    #: GeV^2; most timelike q^2 accepted (below the mu+ mu- threshold)
+LOOP_TOLERANCE = 0.1               #: |epsilon(q^2) / epsilon(0) - 1| allowed for the fixed-coupling model
+_LN_X_MIN = -36.0                  #: the x integral starts at e^-36 (the part below is ~e^-72 of the total)
+
+
+def kinetic_mixing_mu_tau(q2: float = 0.0) -> float:
+    """epsilon(q^2) / g of gauged L_mu - L_tau from the muon and tau loops (module docstring; the X
+    couples to epsilon times the electromagnetic current). Dimensionless; q2 [GeV^2] in
+    [-1e4, 0.9 x 4 m_mu^2] (negative: spacelike; towards the mu+ mu- threshold the log becomes
+    singular and above it the loop has an imaginary part). epsilon(0) / g = (e / (6 pi^2)) ln(m_tau / m_mu).
+    Quadrature: the integrand is symmetric about x = 1/2; Gauss-Legendre in ln x on (0, 1/2] resolves
+    the steps at x ~ m^2 / |q^2| (relative error ~1e-13 against adaptive quadrature; 1e-9 at the
+    timelike end, where the muon log approaches its threshold singularity at x = 1/2)."""
+    q2 = in_range("q2", q2, Q2_LOOP_MIN, Q2_LOOP_MAX, unit="GeV^2")
+    if q2 == 0.0:
+        return E_CHARGE / (6 * math.pi**2) * math.log(M_TAU / M_MU)
+    xg, wg = _GL_LOOP
+    half = 0.5 * (math.log(0.5) - _LN_X_MIN)
+    x = np.exp(_LN_X_MIN + half * (xg + 1.0))
+    y = x * (1.0 - x) * q2
+    # ln of the mass ratio written with log1p so that both terms stay accurate for small |q^2|
+    integrand = x * (1.0 - x) * (2 * math.log(M_TAU / M_MU) + np.log1p(-y / M_TAU**2) - np.log1p(-y / M_MU**2))
+    return float(E_CHARGE / (2 * math.pi**2) * 2.0 * half * np.sum(wg * x * integrand))
+
+
+@functools.lru_cache(maxsize=4)
+def loop_q2_range(tolerance: float = LOOP_TOLERANCE) -> tuple[float, float]:
+    """(q2_lo, q2_hi) [GeV^2]: the q^2 interval around 0 in which epsilon(q^2) of
+    :func:`kinetic_mixing_mu_tau` stays within ``tolerance`` (0 < tolerance <= 0.5) of epsilon(0):
+    about (-0.043, 0.024) GeV^2 for 10%. epsilon falls for spacelike and rises for timelike q^2."""
+    tol = in_range("tolerance", tolerance, 0.0, 0.5, lo_open=True)
+    e0 = kinetic_mixing_mu_tau(0.0)
+    lo = brentq(lambda q: kinetic_mixing_mu_tau(q) / e0 - (1 - tol), Q2_LOOP_MIN, -1e-12, xtol=1e-12)
+    hi = brentq(lambda q: kinetic_mixing_mu_tau(q) / e0 - (1 + tol), 1e-12, Q2_LOOP_MAX,
+                xtol=1e-12)
+    return (lo, hi)
+
+
+def lmu_minus_ltau_loop() -> Model:
+    """Gauged L_mu - L_tau with the one-loop kinetic mixing of the muon and tau loops (module
+    docstring): the tree-level neutrino couplings of :func:`lmu_minus_ltau` plus a vector electron
+    coupling g_Le = g_Re = -e epsilon(0) = -(e^2 / (6 pi^2)) ln(m_tau / m_mu) g = -0.00437 g
+    (linear in g, so the model keeps a fixed direction; sign relative to g_{nu_mu nu_mu} = +g fixed by
+    the loop). The couplings are the q^2 -> 0 values; they hold within 10%
+    (:data:`LOOP_TOLERANCE`) for q^2 in :func:`loop_q2_range` -- nu e scattering at reactors, LAMPF/LSND
+    and CHARM-II (|q^2| = 2 m_e T <= 0.025 GeV^2, epsilon lower by <= 7%), g-2, beam dumps and fixed
+    target for m_X below ~0.15 GeV. LEP and the Z pole (q^2 ~ m_Z^2) are outside; there the induced
+    coupling is suppressed (see the tree-level ``Lmu-Ltau`` for Gamma(Z -> nu nubar))."""
+    tree = lmu_minus_ltau()
+    eps = kinetic_mixing_mu_tau(0.0)
+    ge = -E_CHARGE * eps
+    return Model("Lmu-Ltau-loop", tree.coupling, tree.g_nu, ge, ge,
+                 description="gauged L_mu - L_tau with the loop-induced kinetic mixing "
+                             f"epsilon = g / {1 / eps:.1f} (q^2 -> 0)",
+                 source=tree.source + "; loop mixing: Amaral, Cerdeno, Foldenauer, Reid, arXiv:2006.11225 (Eq. 7); "
+                                      "Kamada & Yu, arXiv:1504.00711",
+                 notes=tree.notes + (f"electron coupling g_Ve = -e epsilon(0) = {ge:.4g} g from mu and tau loops "
+                                     "(q^2 -> 0); constraints probing q^2 outside "
+                                     f"[{loop_q2_range()[0]:.3g}, {loop_q2_range()[1]:.3g}] GeV^2 "
+                                     f"(epsilon off by > {LOOP_TOLERANCE:.0%}) do not apply",),
+                 q2_range=loop_q2_range())
 
 
 def dark_photon() -> Model:

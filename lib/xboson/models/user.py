@@ -95,6 +95,8 @@ def _charges(d: dict) -> Charges:
     nu_r = tuple(_number(f"charges.nu_R[{i}]", v) for i, v in enumerate(nu_r))
     if "convention" not in d:
         raise InputError("convention: missing; give 'gQ/2' (covariant derivative g Q / 2, Lindner Eq. 2.2) or 'gQ'")
+    if not isinstance(d["convention"], str):
+        raise InputError(f"convention: must be the text 'gQ/2' or 'gQ' (got {d['convention']!r})")
     return Charges(vals["L_e"], vals["L_mu"], vals["L_tau"], vals["e_R"], _text("convention", d["convention"]),
                    mu_R=vals.get("mu_R"), tau_R=vals.get("tau_R"), Q=vals.get("Q"),
                    u_R=vals.get("u_R"), d_R=vals.get("d_R"), nu_r=nu_r)
