@@ -168,9 +168,6 @@ def test_gamma_x_contract_matches_the_factories():
 
 
 SINGLE_NAMES = {"gLe", "gRe", "gnu", "gVe", "gAe"}
-#: Modules that still parse coupling names with a grammar of their own (model aliases): to move onto
-#: xboson.couplings.combination / SINGLE_COUPLINGS. Do not add to this list.
-_OWN_GRAMMAR_PENDING = {"lib/xboson/models/__init__.py", "lib/xboson/models/chiang.py"}
 
 
 def _duplicated_coupling_names(path: Path) -> list[str]:
@@ -200,8 +197,6 @@ def test_one_coupling_name_grammar():
     bad = []
     for p in sorted(PKG.rglob("*.py")):
         rel = str(p.relative_to(ROOT))
-        if p != home and rel not in _OWN_GRAMMAR_PENDING:
+        if p != home:
             bad += [f"{rel} {hit}" for hit in _duplicated_coupling_names(p)]
     assert bad == [], "use xboson.couplings instead: " + "; ".join(bad)
-    fixed = [rel for rel in sorted(_OWN_GRAMMAR_PENDING) if not _duplicated_coupling_names(ROOT / rel)]
-    assert fixed == [], f"no longer restates the grammar: remove from _OWN_GRAMMAR_PENDING: {fixed}"

@@ -242,8 +242,10 @@ def sec7(fig6, m_x_gev: float = 0.1):
                 Param("m_x", "m_X", log_grid(-3.0, 2.0, 0.05), unit="GeV")],
         curves=style, x_points=m, series=series, values=values, window=(1e-3, 100.0, 1e-9, 3.0),
         xlabel="m_X [GeV]", ylabel="upper limit on |coupling|",
-        readout=["{option} at m_X = {m_x} GeV:", "  Z pole: < {zpole}", "  g_e − 2: < {g2}",
-                 "  beam dump (g_Ve): excluded {bd_upper} to {bd_lower}", "  fixed target (g_Ve): < {ft}"],
+        readout=["{option} at m_X = {m_x} GeV:", ("  Z pole: < {zpole}", "  Z pole: no limit"),
+                 ("  g_e − 2: < {g2}", "  g_e − 2: no limit"),
+                 ("  beam dump (g_Ve): excluded {bd_upper} to {bd_lower}", "  beam dump (g_Ve): no reach here"),
+                 ("  fixed target (g_Ve): < {ft}", "  fixed target (g_Ve): no reach here")],
         vmarks=[{"param": "m_x"}], dots=[{"x": "m_x", "value": "zpole", "colour": COLOURS["gLe"]},
                                           {"x": "m_x", "value": "g2", "colour": "#000000"}],
         initial={"m_x": m_x_gev, "option": "gLe"})

@@ -9,9 +9,9 @@ models as ``L_ee``, ``g_Le``.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from .. import couplings
 from ..errors import InputError
 from .base import Model, neutrino_couplings
 from .chiang import product_model, separate_model
@@ -22,11 +22,9 @@ from .user import load_model_file, model_from_dict
 __all__ = ["Model", "Charges", "REGISTRY", "names", "get", "resolve", "load_model_file",
            "model_from_dict", "charge_model", "anomalies", "neutrino_couplings"]
 
-_PAIRS = ("ee", "mumu", "tautau", "emu", "etau", "mutau")
-
 #: Every named model: name -> zero-argument builder. Grep here to see what exists.
 REGISTRY = {
-    **{f"{k}_{p}": (lambda k=k, p=p: product_model(k, p)) for p in _PAIRS for k in ("L", "R", "V", "A")},
+    **{f"{k}_{p}": (lambda k=k, p=p: product_model(k, p)) for p in couplings.PAIRS for k in couplings.COMBINATIONS},
     "g_Le": lambda: separate_model("g_Le"),
     "g_Re": lambda: separate_model("g_Re"),
     "g_Ve": lambda: separate_model("g_Ve"),
@@ -43,7 +41,20 @@ REGISTRY = {
     "dark-photon": dark_photon,
 }
 
-_ALIAS = re.compile(r"^(?:([LRVA])(ee|mumu|tautau|emu|etau|mutau)|g(Le|Re|Ve|Ae|nu))$")
+
+
+def _registered_name(name: str) -> str:
+    """The registry key of a model name or of its alias in Chiang's CLI spelling: 'Lee' -> 'L_ee'
+    (:func:`xboson.couplings.combination`), 'gLe' -> 'g_Le' (:data:`xboson.couplings.SINGLE_COUPLINGS`)."""
+    if name in REGISTRY:
+        return name
+    if name in couplings.SINGLE_COUPLINGS:
+        return f"g_{name[1:]}"
+    try:
+        kind, pair = couplings.combination(name)
+    except InputError:          # not a combination name either: reported as an unknown model below
+        return name
+    return f"{kind}_{pair}"
 
 
 def names() -> list[str]:
@@ -56,10 +67,7 @@ def get(name: str) -> Model:
     ValueError listing the registry."""
     if isinstance(name, Model):
         return name
-    m = _ALIAS.match(str(name))
-    key = name
-    if m and name not in REGISTRY:
-        key = f"{m.group(1)}_{m.group(2)}" if m.group(1) else f"g_{m.group(3)}"
+    key = _registered_name(str(name))
     if key not in REGISTRY:
         raise InputError(f"unknown model {name!r}; expected a YAML file or one of: {', '.join(REGISTRY)}")
     return REGISTRY[key]()

@@ -18,24 +18,22 @@ from .. import couplings
 from ..errors import InputError
 from .base import Model, neutrino_couplings
 
-__all__ = ["PRODUCT_KINDS", "SEPARATE", "product_model", "separate_model"]
+__all__ = ["SEPARATE", "product_model", "separate_model"]
 
 _SOURCE = "Chiang, Faisel, Lin, Tandean, PRD 87 (2013) 013010, arXiv:1204.6296"
-PRODUCT_KINDS = {"L": (1.0, 0.0), "R": (0.0, 1.0), "V": (1.0, 1.0), "A": (1.0, -1.0)}
 #: Sec. VII couplings: (g_nu_e, g_Le, g_Re) per unit coupling
 SEPARATE = {"g_Le": (0.0, 1.0, 0.0), "g_Re": (0.0, 0.0, 1.0), "g_Ve": (0.0, 1.0, 1.0),
             "g_Ae": (0.0, 1.0, -1.0), "g_nu": (1.0, 0.0, 0.0)}
 
 
 def product_model(kind: str, pair: str) -> Model:
-    """Chiang's combination ``kind`` ('L', 'R', 'V', 'A') of the products of ``pair`` alone."""
-    if kind not in PRODUCT_KINDS:
-        raise InputError(f"unknown kind {kind!r}; expected one of: {', '.join(PRODUCT_KINDS)}")
-    couplings.plane(pair)       # validates the pair
-    le, re = PRODUCT_KINDS[kind]
+    """Chiang's combination ``kind`` ('L', 'R', 'V', 'A') of the products of ``pair`` alone
+    (the grammar of :func:`xboson.couplings.combination`)."""
+    kind, pair = couplings.combination(f"{kind}_{pair}")
+    le, re = couplings.COMBINATIONS[kind]
     name = f"{kind}_{pair}"
-    what = {"L": f"L_{pair} alone", "R": f"R_{pair} alone", "V": f"V_{pair} = (L+R)/2 alone (L = R)",
-            "A": f"A_{pair} = (L-R)/2 alone (L = -R)"}[kind]
+    what = {(1.0, 1.0): f"V_{pair} = (L+R)/2 alone (L = R)", (1.0, -1.0): f"A_{pair} = (L-R)/2 alone (L = -R)"}.get(
+        (le, re), f"{name} alone")
     return Model(name, f"|{name}|^(1/2)", neutrino_couplings({pair: 1.0}), le, re,
                  description=f"Chiang's coupling product {what}; overall coupling |C|^(1/2)",
                  source=_SOURCE + (", Fig. 3" if pair == "ee" else ", Sec. VIII"), sign_free=True,
