@@ -4,6 +4,7 @@ and registries that match what their modules publish."""
 
 import ast
 import importlib
+import importlib.util
 import json
 from pathlib import Path
 
@@ -103,18 +104,31 @@ def test_no_broad_except_in_the_package_and_notebooks():
     assert bad == [], "broad except (catch the specific exception instead): " + ", ".join(bad)
 
 
-PUBLIC_WITH_ALL = ["xboson.models", "xboson.models.base", "xboson.models.chiang", "xboson.models.u1x",
-                   "xboson.models.user", "xboson.recasting", "xboson.recast_plot", "xboson.experiments",
-                   "xboson.cli", "xboson.measurements", "xboson.lindner.fits", "xboson.observables", "xboson.limits",
-                   "xboson.couplings"]
+def _module_names() -> list[str]:
+    """Every module of the package (not ``__main__``, not private ``_*`` folders)."""
+    out = []
+    for p in sorted(PKG.rglob("*.py")):
+        rel = p.relative_to(PKG.parent).with_suffix("")
+        if p.name == "__main__.py" or any(part.startswith("_") and part != "__init__" for part in rel.parts):
+            continue
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        out.append(".".join(parts))
+    return out
 
 
-@pytest.mark.parametrize("name", PUBLIC_WITH_ALL)
-def test_public_modules_declare_all(name):
+@pytest.mark.parametrize("name", _module_names())
+def test_every_module_declares_its_public_names(name):
+    """``__all__`` exists, names only what exists, and lists every public function and class the
+    module defines (a helper that is not public starts with an underscore)."""
     mod = importlib.import_module(name)
-    assert isinstance(mod.__all__, list) and mod.__all__
-    missing = [n for n in mod.__all__ if not hasattr(mod, n)]
-    assert missing == []
+    assert isinstance(mod.__all__, list) and mod.__all__, f"{name}: no __all__"
+    missing = [n for n in mod.__all__ if n != "recast" and not hasattr(mod, n)
+               and not importlib.util.find_spec(f"{name}.{n}")]
+    assert missing == [], f"{name}: __all__ names what does not exist: {missing}"
+    tree = ast.parse(Path(mod.__file__).read_text())
+    defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith("_")]
+    unlisted = [n for n in defined if n not in mod.__all__]
+    assert unlisted == [], f"{name}: public but not in __all__: {unlisted}"
 
 
 def test_experiment_registries_match_their_modules():

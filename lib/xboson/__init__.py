@@ -7,6 +7,8 @@ nu-e scattering). Natural units with energies in GeV throughout; see :mod:`xboso
 
 __version__ = "0.1.0"
 
+__all__ = ["__version__", "recast"]
+
 
 def __getattr__(name):
     """``xboson.recast(model, masses, gamma_x=None)``: :func:`xboson.recasting.recast`, imported

@@ -25,6 +25,9 @@ from .scattering import ScatteringTerms, dsigma_dT_terms
 from .spectra import Spectrum
 from .validation import in_range, mass, non_negative, positive
 
+__all__ = ["N_E", "N_T", "gauss_legendre", "recoil_nodes", "recoil_integrated_terms", "energy_nodes",
+           "flux_averaged_cross_section", "flux_averaged_energy"]
+
 N_E = 48   #: default Gauss-Legendre nodes in E
 N_T = 48   #: default Gauss-Legendre nodes in v = ln(m_X^2 + 2 m_e T)
 

@@ -69,6 +69,11 @@ from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
 from .validation import G_MAX, M_X_MAX, choice, in_range, mass, positive
 from .errors import InputError
 
+__all__ = ["AVOGADRO", "B_TSAI", "E_CHARGE", "M_P", "MU_P", "MODES", "E_E_MAX", "INVISIBLE_MAX", "width_ll",
+           "r_ratio", "s_factor", "log_track_length_v", "track_length_v", "chi", "dsigma_dx", "experiment",
+           "experiments", "clear_caches", "events", "soft_fraction", "excluded_band", "combined_band",
+           "mass_reach", "limit", "fixed_target_levels", "fixed_target_limit"]
+
 AVOGADRO = 6.02214129e23  #: mol^-1 (CODATA 2010, as in PDG 2012)
 B_TSAI = 4.0 / 3.0        #: b in Tsai's I_e (thick-target electron energy distribution)
 E_CHARGE = math.sqrt(4 * math.pi * ALPHA_0)

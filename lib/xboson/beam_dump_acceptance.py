@@ -41,6 +41,9 @@ from .data import load_yaml
 from .validation import choice, in_range, mass, show
 from .errors import InputError
 
+__all__ = ["RULES", "ACCEPTANCES", "DECAY_BIN_EDGES", "Detector", "E_MAX", "X_MIN", "L_MAX", "detector",
+           "angular_fraction", "daughter_fraction", "decay_bins"]
+
 RULES = ("pair", "any", "positron")
 ACCEPTANCES = ("none", "detector")
 #: fractions of the decay volume at the edges of the decay-point bins (finer near the shield, where

@@ -13,6 +13,10 @@ import math
 
 from .units import MeV
 
+__all__ = ["G_F", "SIN2_W", "COS2_W", "ALPHA_LEP", "G_EFF_ZPOLE", "SIN2_W_EFF_ZPOLE", "M_E", "M_MU", "M_TAU",
+           "M_PI", "M_RHO", "GAMMA_RHO", "M_W", "GAMMA_W", "M_Z", "GAMMA_Z", "ALPHA_0", "G2_WEAK",
+           "M_Z_TREE", "GBAR_L", "GBAR_R"]
+
 # --- Chiang et al. conventions -------------------------------------------------
 G_F = 1.166e-5            #: Fermi constant [GeV^-2], Chiang Sec. III
 SIN2_W = 0.23             #: sin^2 theta_W, Chiang Sec. III

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+__all__ = ["DATA_DIR", "load_yaml"]
+
 
 def _data_dir() -> Path:
     if os.environ.get("XBOSON_DATA"):

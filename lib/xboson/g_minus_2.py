@@ -30,6 +30,8 @@ from .limits import Limit
 from .validation import choice, in_range, mass
 from .validation import coupling as valid_coupling
 
+__all__ = ["R_MAX", "f_v", "f_a", "a_e_x", "a_e_range", "limit"]
+
 R_MAX = 1e6   #: largest r = m_e^2 / m_X^2 accepted (m_X down to ~0.5 keV)
 
 

@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from .errors import InputError
 
+__all__ = ["IntervalSet", "quadratic_at_most", "quadratic_between"]
+
 Interval = tuple[float, float]
 
 

@@ -7,6 +7,9 @@ from .errors import InputError
 from .constants import M_E
 from .validation import in_range
 
+__all__ = ["E_NU_MIN", "E_NU_MAX", "t_max_recoil", "e_min_for_recoil", "check_recoil", "mandelstam",
+           "invariants_unchecked"]
+
 E_NU_MIN = 1e-9  #: GeV: smallest (anti)neutrino energy accepted (1 eV)
 E_NU_MAX = 1e6   #: GeV: largest (anti)neutrino energy and recoil accepted
 

@@ -20,6 +20,8 @@ import numpy as np
 from .errors import InputError
 from . import couplings
 
+__all__ = ["QuadraticForm", "Band", "measurement_band"]
+
 
 @dataclass(frozen=True)
 class QuadraticForm:

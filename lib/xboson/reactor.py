@@ -18,6 +18,8 @@ from .spectra import Spectrum
 from .units import MeV
 from .validation import choice, in_range, positive
 
+__all__ = ["E_MAX", "E_FIT_MAX", "isotope_spectrum", "reactor_spectrum"]
+
 E_MAX = 10.0 * MeV   #: upper end of the reactor spectrum used (Chiang Sec. II)
 E_FIT_MAX = 0.1      #: GeV: largest energy accepted by :func:`isotope_spectrum`
 

@@ -29,6 +29,8 @@ from .errors import InputError
 from .intervals import IntervalSet, quadratic_between
 from .quadform import Band
 
+__all__ = ["RHO_EXTREME_KEYS", "rho_extremes", "interval_along", "AllowedRegion"]
+
 _SWAP = np.array([[0.0, 1.0], [1.0, 0.0]])
 
 #: Chiang's names of the extremes of a (rho^L, rho^R) region (Eq. 13; the ``xboson region`` JSON

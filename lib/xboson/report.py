@@ -16,6 +16,9 @@ import yaml
 from .data import DATA_DIR
 from .ledger import by_section
 
+__all__ = ["ROOT_FROM_LEDGER", "ERRATA_PAGE", "tex_html", "ledger_summary_html", "ledger_html",
+           "status_summary", "data_files", "provenance_html"]
+
 #: Book-relative links from the ledger page (book/ledger.html) to the other pages.
 ROOT_FROM_LEDGER = "../"
 ERRATA_PAGE = "errata.html"

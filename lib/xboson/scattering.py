@@ -27,6 +27,9 @@ from .kinematics import E_NU_MAX, E_NU_MIN, check_recoil, invariants_unchecked
 from .quadform import QuadraticForm
 from .validation import choice, in_range, mass
 
+__all__ = ["INCOMING", "ScatteringTerms", "dsigma_dT_terms", "dsigma_dT", "dsigma_dT_effective",
+           "sigma_nue_eq8"]
+
 INCOMING = ("e", "mu", "tau")
 
 

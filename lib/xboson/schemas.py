@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .errors import DataFileError
 
-__all__ = ["validate", "SCHEMAS", "Num", "Str", "Bool", "Seq", "Map", "Table"]
+__all__ = ["validate", "SCHEMAS", "Num", "Str", "Bool", "Seq", "Map", "Table", "PositiveOrInfinite"]
 
 
 class _Fail(Exception):

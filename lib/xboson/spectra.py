@@ -15,6 +15,8 @@ import numpy as np
 from .constants import M_E, M_MU
 from .validation import finite
 
+__all__ = ["E_NU_MAX_MU_DECAY", "Spectrum", "MU_DECAY_NUE"]
+
 #: Endpoint of the nu_e spectrum from mu+ decay at rest, (m_mu^2 - m_e^2) / (2 m_mu)
 #: (Chiang after Eq. 9; neutrino masses neglected): 52.83 MeV.
 E_NU_MAX_MU_DECAY = (M_MU**2 - M_E**2) / (2.0 * M_MU)

@@ -7,6 +7,8 @@ import numpy as np
 from .errors import InputError
 from .validation import finite, positive
 
+__all__ = ["weighted_average"]
+
 
 def weighted_average(values, errors) -> tuple[float, float, float]:
     """Unconstrained weighted average with the PDG scale-factor prescription

@@ -5,6 +5,8 @@ divide by the unit to read it out, e.g. ``5 * MeV`` is 0.005 (GeV) and ``m_x / M
 prints a mass in MeV. Cross sections are GeV^-2 inside; :data:`cm2` converts at the edges.
 """
 
+__all__ = ["HBARC2_GEV2_CM2", "HBARC_GEV_M"]
+
 GeV = 1.0
 MeV = 1.0e-3
 keV = 1.0e-6

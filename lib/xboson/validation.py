@@ -21,7 +21,7 @@ from .errors import InputError
 
 __all__ = ["InputError", "M_X_MIN", "M_X_MAX", "G_MAX", "C_MAX", "Q_MAX", "finite", "positive",
            "non_negative", "in_range", "choice", "mass", "width", "WIDTH_RATIO_MIN", "coupling", "coupling_product",
-           "charge"]
+           "charge", "show"]
 
 M_X_MIN = 1e-6            #: GeV: smallest X (Z') mass accepted (1 keV)
 M_X_MAX = 1e4             #: GeV: largest X (Z') mass accepted (10 TeV)

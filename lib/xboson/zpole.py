@@ -43,6 +43,9 @@ from .limits import Limit
 from .validation import choice, in_range, mass, positive
 from .validation import coupling as valid_coupling
 
+__all__ = ["GBAR_L_EFF", "GBAR_R_EFF", "COS2_W_EFF", "li2", "loop_function", "loop_function_printed",
+           "delta_of", "gamma_ee", "a_e", "gamma_nunu", "sm_values", "ranges", "allowed_set", "limit"]
+
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
 GBAR_L_EFF = -0.5 + SIN2_W_EFF_ZPOLE
 GBAR_R_EFF = SIN2_W_EFF_ZPOLE

@@ -8,6 +8,8 @@ import importlib.util
 from pathlib import Path
 from ..errors import InputError
 
+__all__ = ["register", "run"]
+
 
 def register(sub):
     p = sub.add_parser("export", help="write the data of a paper figure/table (CSV, JSON, HEPData)")

@@ -3,6 +3,8 @@
 from .main import add_json_flag
 from ..errors import InputError
 
+__all__ = ["register", "run"]
+
 
 def register(sub):
     p = sub.add_parser("ledger", help="recompute the reproduction ledger")

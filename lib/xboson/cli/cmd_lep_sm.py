@@ -3,6 +3,8 @@ Chiang Table II (Eq. 12 with Eqs. A12-A16 and the Table II cuts), next to the pa
 
 from .main import add_json_flag
 
+__all__ = ["register", "run"]
+
 
 def register(sub):
     p = sub.add_parser("lep-sm", help="SM e+e- -> nu nubar gamma per Chiang Table II row (pb)")

@@ -9,6 +9,8 @@ A coupling excluded at every value, zero included, is an error (exit 2) saying s
 
 from .main import add_json_flag
 
+__all__ = ["register", "run"]
+
 
 def register(sub):
     p = sub.add_parser("limit", help="upper limit on a single coupling at one X mass")

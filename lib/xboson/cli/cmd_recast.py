@@ -7,6 +7,8 @@ upper limits on a model's overall coupling from every constraint of both papers.
 
 from .main import add_json_flag
 
+__all__ = ["register", "run"]
+
 _EPILOG = """\
 --model is a registered name (B-L, C, D, E, F, G, Lmu-Ltau, Lmu-Ltau-loop, dark-photon, L_ee, V_ee, ..., g_Le, g_Ve, ...;
 Chiang's spellings Lee, gLe also work) or a YAML file (schema: python -m pydoc xboson.models.user).

@@ -11,6 +11,8 @@ import math
 
 from .main import add_json_flag
 
+__all__ = ["register", "run"]
+
 
 def register(sub):
     p = sub.add_parser("region", help="extremes of an allowed (rho^L, rho^R) region")

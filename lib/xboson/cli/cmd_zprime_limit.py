@@ -11,6 +11,8 @@
 from ..errors import InputError
 from .main import add_json_flag
 
+__all__ = ["register", "run"]
+
 _EPILOG = """\
 --scan selects the parameter that is limited and the JSON key of the answer:
   g_x      (default) limit on g_X with alpha = R * g_X (--alpha-over-gx R) and fixed --epsilon;

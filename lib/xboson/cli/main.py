@@ -22,6 +22,8 @@ import sys
 from .. import __version__
 from ..errors import InputError
 
+__all__ = ["build_parser", "add_json_flag", "main"]
+
 
 def _json_default(x):
     if hasattr(x, "tolist"):

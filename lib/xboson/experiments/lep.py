@@ -32,6 +32,9 @@ from ..quadform import Band, QuadraticForm
 from ..validation import mass, positive
 from ..validation import width as valid_width
 
+__all__ = ["width_product_form", "width_band", "lep_bands", "constraint", "CONSTRAINTS", "WIDTH_OVER_MASS",
+           "default_width", "coupling_range", "limit", "LIMITS"]
+
 
 def width_product_form(m_x: float) -> QuadraticForm:
     """Chiang Eq. (18) summed over i, j: Gamma_{X->ee} sum_ij Gamma_{X->nu_i nubar_j} [GeV^2]

@@ -33,6 +33,9 @@ from ..limits import Limit
 from ..validation import mass
 from . import charm2, lampf_lsnd, reactors
 
+__all__ = ["parts", "applicable", "constraint", "coupling_range", "limit", "rho_range", "CONSTRAINTS",
+           "LIMITS"]
+
 
 @functools.lru_cache(maxsize=256)
 def _lampf(m_x: float) -> Constraint:

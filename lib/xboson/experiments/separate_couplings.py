@@ -21,6 +21,8 @@ from ..errors import InputError
 from ..limits import Limit
 from ..validation import choice, mass
 
+__all__ = ["zpole_limit", "g2_limit", "beam_dump_limit", "fixed_target_limit", "LIMITS"]
+
 
 def _check(coupling, m_x):
     choice("coupling", coupling, SINGLE_COUPLINGS)

@@ -20,6 +20,8 @@ from ..constraints import Constraint
 from ..errors import InputError
 from ..validation import finite, show
 
+__all__ = ["plane_bands", "pixel_centres", "region_mask"]
+
 
 def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.ndarray:
     """(n, 8) array of the bands of ``constraint.region(pair, rho=rho)``; (0, 8) if no band

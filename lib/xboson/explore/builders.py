@@ -14,6 +14,8 @@ import numpy as np
 from ..errors import InputError
 from .widget import NB, Explorer, Param, states
 
+__all__ = ["WINDOW", "Layer", "readout_lines", "region_explorer", "Curve", "curve_explorer", "sliders"]
+
 WINDOW = ("x0", "x1", "y0", "y1")
 
 

@@ -28,6 +28,9 @@ from .bands import plane_bands
 from .builders import Curve, Layer, curve_explorer, region_explorer, sliders
 from .widget import Param
 
+__all__ = ["EXTREMES", "log_grid", "sec3", "sec4", "sec5", "LEP_PAIRS", "lep_states", "lep_window", "sec6",
+           "BD_EXPERIMENTS", "sec7", "FC_PAIRS", "sec8", "constraint_region"]
+
 EXTREMES = "ρᴸ in [{xmin}, {xmax}],  ρᴿ in [{ymin}, {ymax}]"
 _PAIR_TEXT = {"ee": "ee", "mumu": "μμ", "tautau": "ττ", "emu": "eμ", "etau": "eτ", "mutau": "μτ"}
 

@@ -14,6 +14,8 @@ from .builders import Curve, curve_explorer, sliders
 from .chiang import log_grid
 from .widget import Param
 
+__all__ = ["EXPERIMENTS", "LABELS", "G_X", "ALPHA_OVER_GX", "delta_chi2", "sec5"]
+
 EXPERIMENTS = ("texono", "charm2", "gemma", "combined")
 LABELS = {"texono": "TEXONO", "charm2": "CHARM-II", "gemma": "GEMMA", "combined": "combined"}
 #: g_X sampled for the Delta chi^2 panel (4 per decade; the limits themselves are exact)

@@ -32,6 +32,8 @@ import traitlets
 from ..errors import InputError
 from ..validation import choice, finite, in_range
 
+__all__ = ["NB", "PARAM_TRAITS", "Param", "states", "Explorer"]
+
 #: floats per band
 NB = 8
 #: the traits a slider or dropdown can drive (the explorer's parameters)

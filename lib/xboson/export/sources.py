@@ -7,6 +7,8 @@ import html
 import json
 from pathlib import Path
 
+__all__ = ["sources_html", "write_sources"]
+
 _LABELS = {"csv": "CSV (commented header)", "json": "JSON (full figure data)",
            "hepdata": "HEPData submission (.tar.gz; the same files unpacked in hepdata/)"}
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ..figures.model import Figure, Table
 
+__all__ = ["COLUMNS", "number", "figure_csv", "table_csv", "write_csv", "read_csv"]
+
 COLUMNS = ("panel", "kind", "element", "ring", "hole", "x", "y", "y_upper")
 
 

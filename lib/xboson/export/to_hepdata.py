@@ -18,6 +18,8 @@ import numpy as np
 
 from ..figures.model import Figure, Table
 
+__all__ = ["write_hepdata"]
+
 
 def _values(arr):
     return ["-" if (v is None or (isinstance(v, float) and math.isnan(v))) else float(v) for v in arr]

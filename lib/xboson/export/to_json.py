@@ -12,6 +12,8 @@ import numpy as np
 
 from ..figures.model import Source
 
+__all__ = ["to_json", "write_json"]
+
 
 def _plain(x):
     if isinstance(x, Source):

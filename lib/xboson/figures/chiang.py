@@ -26,6 +26,11 @@ from .geometry import rings
 from .model import Axis, Column, Curve, ExcludedBand, Figure, Panel, Region, Table, chiang
 from ..errors import InputError
 
+__all__ = ["FIG_MASSES_MEV", "MASS_COLOURS", "HEAVY_COLOUR", "LEP_BLUE", "FIG5_TOP", "HEAVY_GEV",
+           "MASS_RANGE_GEV", "BEAM_DUMP_MAX_GEV", "fig1", "fig2", "FIG3_PANELS", "fig3", "fig4", "lep_panel",
+           "fig5", "fig8", "FT_COLOUR", "BD_COLOUR", "COUPLING_COLOURS", "fig6", "fig7_constraint", "fig7",
+           "table2", "coupling_limit_from_rho"]
+
 #: m_X [MeV] of the coloured regions of Figs. 1, 2 and 7.
 FIG_MASSES_MEV = (1.0, 2.0, 5.0, 10.0, 50.0)
 #: The captions' colour code: brown (darkest), red, magenta, orange, yellow; green for m_X >~ 1 GeV.

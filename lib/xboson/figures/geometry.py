@@ -14,6 +14,8 @@ from contourpy import FillType, contour_generator
 from ..region import AllowedRegion
 from ..validation import in_range
 
+__all__ = ["rings"]
+
 _MOVETO = 1
 
 

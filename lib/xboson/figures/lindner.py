@@ -16,6 +16,9 @@ from ..lindner.models import MODEL_NAMES, get_model
 from ..validation import in_range
 from .model import Axis, Column, Curve, Figure, Panel, Points, Source, Table, lindner
 
+__all__ = ["MASS_RANGE_GEV", "EXPERIMENTS", "EXPERIMENT_COLOURS", "EXPERIMENT_LABELS", "MODEL_COLOURS",
+           "ALPHA_RATIOS", "dominant", "fig1", "fig2", "fig3", "fig4", "delta_chi2", "table2"]
+
 MASS_RANGE_GEV = (1e-4, 10.0)
 EXPERIMENTS = ("texono", "charm2", "gemma", "combined")
 EXPERIMENT_COLOURS = {"texono": "#1f77b4", "charm2": "#d62728", "gemma": "#2ca02c", "combined": "black"}

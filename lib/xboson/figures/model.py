@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from ..errors import InputError
 
+__all__ = ["CHIANG", "LINDNER", "Source", "chiang", "lindner", "Axis", "Curve", "Region", "ExcludedBand",
+           "Points", "Panel", "Figure", "Column", "Table"]
+
 CHIANG = "C.-W. Chiang, G. Faisel, Y.-F. Lin, J. Tandean, Constraining Nonstandard Neutrino-Electron " \
          "Interactions due to a New Light Spin-1 Boson"
 LINDNER = "M. Lindner, F. S. Queiroz, W. Rodejohann, X.-J. Xu, Neutrino-Electron Scattering: General " \

@@ -27,6 +27,10 @@ import re
 from dataclasses import asdict, dataclass
 from ..errors import InputError
 
+__all__ = ["InputError", "STATUSES", "ID_PATTERN", "SECTION_TITLES", "SECTION_PAGES", "figure_anchor", "Row",
+           "compare", "claim", "not_reproduced", "mass_label", "mass_tex", "by_section", "section_modules",
+           "all_rows", "find", "as_records", "status_snapshot"]
+
 STATUSES = ("agrees", "differs", "not-reproduced")
 
 #: ``paper.section.claim``: section ``sN`` (paper section N) or ``appX`` (appendix X).

@@ -17,6 +17,8 @@ from ..statistics import weighted_average
 from ..units import MeV
 from . import claim, compare
 
+__all__ = ["SRC", "FIG1_MASSES_GEV", "HEAVY_GEV", "ring_extremes", "eq8_relative_error", "rows"]
+
 SRC = "Chiang Sec. III"
 E_SM, E_AVG, E_EQ8, E_FINITE, E_TMAX = ("errata-chiang-s3-sm-subtracted", "errata-chiang-s3-average-error",
                                        "errata-chiang-s3-eq8", "errata-chiang-s3-finite-mx",

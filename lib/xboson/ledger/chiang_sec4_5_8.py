@@ -18,6 +18,9 @@ from ..region import rho_extremes
 from ..units import GeV, MeV
 from . import Row, claim, compare, mass_label, mass_tex
 
+__all__ = ["SRC_IV", "SRC_V", "SRC_VIII", "ONE_SIG_FIG", "E_SPECTRUM", "E_KIN", "E_CHARM2", "E_EMU_HEAVY",
+           "rows"]
+
 SRC_IV = "Chiang Sec. IV"
 SRC_V = "Chiang Sec. V"
 SRC_VIII = "Chiang Sec. VIII"

@@ -13,6 +13,8 @@ from ..data import load_yaml
 from ..units import keV
 from . import Row, claim, compare, mass_label, mass_tex
 
+__all__ = ["SRC", "SRC_A", "SRC_VIII", "rows"]
+
 SRC = "Chiang Sec. VI"
 SRC_A = "Chiang App. A (after Eq. A16)"
 SRC_VIII = "Chiang Sec. VIII"

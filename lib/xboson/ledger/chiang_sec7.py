@@ -13,6 +13,8 @@ from ..limits import limit_curves
 from ..units import MeV
 from . import claim, compare, not_reproduced
 
+__all__ = ["SRC", "SRC_ZPOLE", "rows"]
+
 SRC = "Chiang Sec. VII"
 SRC_ZPOLE = SRC + ", text after Eq. (20)"
 _COUPLING_TEX = {"gLe": "g_{Le}", "gRe": "g_{Re}", "gVe": "g_{Ve}", "gAe": "g_{Ae}"}

@@ -9,6 +9,9 @@ import numpy as np
 from .. import beam_dump
 from . import compare
 
+__all__ = ["SRC", "TOL", "PUBLISHED_REACH", "BEST_E137_REACH", "E137_LOWER_EDGE_10MEV", "LOWER_EDGE_2MEV",
+           "rows"]
+
 SRC = "Chiang Sec. VII, Fig. 6 (BD); published limits compiled by Andreas et al. 2012, arXiv:1209.6083"
 TOL = 0.25          # relative: the accuracy a recast without the experiments' Monte Carlo can claim
 

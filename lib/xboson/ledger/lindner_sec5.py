@@ -14,6 +14,8 @@ import numpy as np
 
 from . import claim, compare, not_reproduced
 
+__all__ = ["SRC", "E_QUOTED", "DATA_NOTE", "rows"]
+
 SRC = "Lindner et al."
 E_QUOTED = "errata-lindner-quoted-limits"
 DATA_NOTE = ("Our limits use summary measurements (TEXONO ratio 3-8 MeV; CHARM-II (g_V +- g_A)^2 at the mean "

@@ -12,3 +12,5 @@ The constraint itself is :mod:`xboson.experiments.lep` (``constraints.get('lep',
 """
 
 from .xsec import sigma_sm, sigma_sm_fast, x_coefficients, x_forms  # noqa: F401
+
+__all__ = ["sigma_sm", "sigma_sm_fast", "x_coefficients", "x_forms"]

@@ -28,6 +28,8 @@ from ..validation import coupling_product, finite, mass, width
 from ..constants import ALPHA_LEP, COS2_W, G2_WEAK, GAMMA_W, GAMMA_Z, GBAR_L, GBAR_R, M_W, M_Z
 from .kinematics import Invariants
 
+__all__ = ["E2", "G2", "G4", "w_prop", "d_prop", "z_part", "g_coupling", "msq_ee", "msq_jj", "kernels"]
+
 #: e^2 = 4 pi alpha with alpha = 1/128 (Chiang App. A).
 E2 = 4.0 * math.pi * ALPHA_LEP
 #: g^2 = 4 sqrt(2) G_F m_W^2 (Chiang after Eq. A16).

@@ -23,6 +23,8 @@ import numpy as np
 
 from ..validation import finite, in_range
 
+__all__ = ["dot", "levi", "Point", "momenta", "Invariants", "invariants"]
+
 
 def dot(a, b):
     """Minkowski product a.b (metric +,-,-,-) over the last axis [GeV^2]."""

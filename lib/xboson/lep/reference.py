@@ -21,6 +21,9 @@ import numpy as np
 
 from .amplitudes import E2, G2, w_prop
 
+__all__ = ["GAMMA", "G5", "PL", "PR", "METRIC", "slash", "spinors", "bar", "polarisations", "amplitude",
+           "msq", "ward_residual"]
+
 _S0 = np.eye(2, dtype=complex)
 _S = [np.array([[0, 1], [1, 0]], complex), np.array([[0, -1j], [1j, 0]], complex),
       np.array([[1, 0], [0, -1]], complex)]

@@ -20,6 +20,8 @@ from ..data import load_yaml
 from ..measurements import N_SIGMA_90, N_SIGMA_FOOTNOTE2    # Chiang Sec. III (1.64) and Table II footnote 2 (2)
 from ..units import pb
 
+__all__ = ["Box", "Row", "rows", "combined_error", "footnote2_rows", "n_sigma"]
+
 
 @dataclass(frozen=True)
 class Box:

@@ -45,6 +45,10 @@ from . import cache, table2
 from .amplitudes import G2, G4, kernels
 from .kinematics import invariants, momenta
 
+__all__ = ["COLS", "PS_NORM", "Resolution", "DEFAULT", "FAST", "Piece", "pieces", "angular_kernels",
+           "TABLE_ARRAYS", "Tables", "tabulate", "tables", "cached_tables", "sigma_sm_from", "sigma_sm",
+           "sigma_sm_fast", "XCoefficients", "x_coefficients", "x_forms"]
+
 #: kernel columns of a table
 COLS = ("KL", "KR", "KBr", "KBi", "KP")
 PS_NORM = 1.0 / (8.0 * (4.0 * math.pi) ** 4)   # Eq. (12) with E dE = s x dx / 4

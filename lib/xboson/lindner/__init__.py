@@ -12,3 +12,5 @@ Convention: the covariant derivative carries g_X Q_X / 2 (Lindner Eq. 2.2). In t
 no-mixing limit L_ee = g_X^2 Q_nu Q_eL / 4 and R_ee = g_X^2 Q_nu Q_eR / 4 in Chiang's
 notation. Energies in GeV.
 """
+
+__all__ = ["cross_sections", "fits", "mixing", "models", "partial"]

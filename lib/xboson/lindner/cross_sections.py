@@ -40,6 +40,10 @@ from ..validation import choice, coupling, finite, mass, non_negative
 from .mixing import G_WEAK, check_epsilon, current_couplings
 from .models import Model, get_model
 
+__all__ = ["FLAVOURS", "EXT_BASIS", "U1XPoint", "G_pm", "dsigma_dT", "r_factor", "g_sm", "a12", "b12", "g12",
+           "dsigma_dT_low_energy", "a12_printed", "b12_printed", "ab_from_B38", "pair_for", "ext_couplings",
+           "propagator_factor", "chiang_couplings", "dsigma_dT_chiang"]
+
 FLAVOURS = ("e", "mu", "tau")
 EXT_BASIS = ("L0", "R0", "L1", "R1")  #: coordinates of the fits' quadratic forms (see module doc)
 

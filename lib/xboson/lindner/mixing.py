@@ -25,6 +25,11 @@ from ..errors import InputError
 from ..constants import G2_WEAK, SIN2_W
 from ..validation import G_MAX, finite, in_range, non_negative
 
+__all__ = ["G_WEAK", "MASS2_MAX", "check_epsilon", "L_epsilon", "U_W", "U_alpha", "mass_matrix_fundamental",
+           "mass_matrix_intermediate", "Mixing", "diagonalise", "tan_alpha", "tan_alpha_eq_2_14",
+           "masses_printed_A15_A16", "masses_stable_light", "mass_parameters", "mass_matrix_A7", "FERMIONS",
+           "current_couplings", "current_couplings_matrix"]
+
 G_WEAK = math.sqrt(G2_WEAK)  #: SU(2) gauge coupling g (tree level, from G_F and m_W)
 
 

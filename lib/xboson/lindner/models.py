@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ..data import load_yaml
 from ..validation import charge, choice, coupling
 
+__all__ = ["MODEL_NAMES", "Model", "custom_model", "get_model", "all_models"]
+
 MODEL_NAMES = ("C", "D", "E", "F", "G", "B-L")
 
 

@@ -30,6 +30,9 @@ from ..constants import G_F, M_E
 from ..kinematics import E_NU_MAX, E_NU_MIN, check_recoil, t_max_recoil
 from ..validation import in_range, mass, non_negative
 
+__all__ = ["partial_matrix", "kernel_matrix", "printed_I13", "printed_I33", "x_vector",
+           "partial_cross_section"]
+
 _SERIES_MAX = 0.3
 _K = np.arange(1, 80, dtype=float)
 

@@ -9,6 +9,9 @@ from matplotlib.ticker import MaxNLocator
 
 from .render import DRAWERS, draw_panel, legend_below, new_figure
 
+__all__ = ["draw_fig1", "draw_fig2", "draw_fig4", "draw_lep", "draw_fig7", "draw_fig3", "draw_fig6",
+           "draw_table2_ratio"]
+
 
 def _regions(data, *, legend_panel=0, ncol=3, equal=False, lean_ticks=False):
     out = []

@@ -20,6 +20,10 @@ from matplotlib.path import Path
 
 from ..figures.model import Figure, Panel
 
+__all__ = ["LINESTYLES", "PANEL_SIZE", "fill_region", "draw_band", "draw_curve", "setup_axes", "draw_panel",
+           "legend_below", "new_figure", "default_drawer", "DRAWERS", "draw", "svg", "FigureHTML",
+           "TableHTML", "show"]
+
 LINESTYLES = {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}
 #: Drawn size of one panel [inches]: ~460 px wide in SVG, shown at >= 75% on a 1280 px page
 #: (two per row) and on a 400 px phone (one per row).

@@ -8,6 +8,8 @@ import math
 
 from ..figures.model import Table
 
+__all__ = ["HTMLTable", "html_table", "table_html", "extremes_table", "region_table"]
+
 _CSS = """<style>
 .xb-table-wrap{overflow-x:auto;max-width:100%;margin:0.5rem 0}
 .xb-table{border-collapse:collapse;font-size:0.85em}
