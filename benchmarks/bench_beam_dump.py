@@ -4,7 +4,7 @@ the excluded g_Ve band of every beam dump (E137, E141, E774, KEK, Orsay) at 200 
 
 import numpy as np
 
-from xboson import beam_dump
+from xboson.experiments import beam_dump
 
 MASSES = np.geomspace(1.03e-3, 2.0, 200)
 

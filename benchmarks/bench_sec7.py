@@ -4,7 +4,7 @@ Target (issue 4): all Fig. 6 curves -- Z pole, g-2, beam-dump bands (5 experimen
 levels -- at 200 masses each in < 10 s, from cold caches.
 """
 
-from xboson import beam_dump
+from xboson.experiments import beam_dump
 from xboson.figures.chiang import fig6
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xboson import beam_dump as bd
+from xboson.experiments import beam_dump as bd
 from xboson.constants import M_E, M_MU
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from xboson import beam_dump as bd
-from xboson import beam_dump_acceptance as acc
+from xboson.experiments import beam_dump as bd
+from xboson.experiments import beam_dump_acceptance as acc
 from xboson.constants import M_E
 
 NAMES = ["E137", "E141", "E774", "KEK", "Orsay"]

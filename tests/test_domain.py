@@ -8,7 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from xboson import averaging, g_minus_2, validation
+from xboson import averaging, validation
+from xboson.experiments import g_minus_2
 from xboson.errors import InputError
 from xboson.experiments import lampf_lsnd, reactors
 from xboson.lep import cache, xsec
@@ -118,10 +119,10 @@ def test_lep_cache_never_leaves_a_temp_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("call", [
     lambda: __import__("xboson.couplings").couplings.rho_scale(1e155),
-    lambda: __import__("xboson.zpole").zpole.gamma_ee(1.1, 1e150),
+    lambda: __import__("xboson.experiments.zpole").experiments.zpole.gamma_ee(1.1, 1e150),
     lambda: g_minus_2.a_e_x(1, 1e300),
     lambda: __import__("xboson.statistics").statistics.weighted_average([], []),
-    lambda: __import__("xboson.reactor").reactor.isotope_spectrum("U235", math.inf),
+    lambda: __import__("xboson.spectra").spectra.isotope_spectrum("U235", math.inf),
     lambda: __import__("xboson.experiments.charm2").experiments.charm2.rho_max("R", "emu", math.nan),
     lambda: __import__("xboson.intervals").intervals.quadratic_between(math.nan, 1.0, 0.0, -1.0, 1.0),
     lambda: __import__("xboson.lindner.mixing").lindner.mixing.tan_alpha(75645., 75645., 10., 0.),

@@ -13,8 +13,9 @@ from fuzzing import COUPLING, FAST, MASS, outcome, real
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xboson import (averaging, constraints, couplings, g_minus_2, intervals, kinematics, limits,
-                    quadform, reactor, scattering, spectra, statistics, zpole)
+from xboson import (averaging, constraints, couplings, intervals, kinematics, limits, quadform, scattering, spectra,
+                    statistics)
+from xboson.experiments import g_minus_2, zpole
 from xboson.experiments import charm2, lampf_lsnd, lep, low_energy, reactors
 from xboson.lep import xsec
 from xboson.lindner import cross_sections, fits, mixing, models, partial
@@ -70,8 +71,8 @@ def test_fuzz_scattering(e, frac, m, c, flavour, anti):
 def test_fuzz_recoil_nodes_and_spectrum(t1, t2, m):
     outcome(averaging.recoil_nodes, t1, t2, m)
     outcome(spectra.MU_DECAY_NUE, t1)
-    outcome(reactor.isotope_spectrum, "U235", t2)
-    outcome(reactor.isotope_spectrum, "Pu239", t1)
+    outcome(spectra.isotope_spectrum, "U235", t2)
+    outcome(spectra.isotope_spectrum, "Pu239", t1)
 
 
 @FAST
@@ -279,7 +280,7 @@ def test_fuzz_energy_nodes(t1, t2, n):
 @FAST
 @given(real(1.0, 1e4), st.floats(-0.5, 1.5), st.floats(-1.5, 1.5), MASS, WIDTH_RATIO, COUPLING, real(0.1, 20))
 def test_fuzz_lep_building_blocks(sqrt_s, x, y, m, ratio, c, n_sigma):
-    from xboson.lep import amplitudes, kinematics as lep_kinematics, table2
+    from xboson.lep import amplitudes, phase_space as lep_kinematics, table2
 
     pt = outcome(lep_kinematics.momenta, sqrt_s, x, y, 0.3, 1.0)
     if pt is not None:

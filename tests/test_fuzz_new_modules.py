@@ -15,8 +15,9 @@ from fuzzing import FAST, HOSTILE, check_cli, check_finite, log_uniform, outcome
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xboson import beam_dump, figures, models, recasting
-from xboson import beam_dump_acceptance as acc
+from xboson.experiments import beam_dump
+from xboson import figures, models, recasting
+from xboson.experiments import beam_dump_acceptance as acc
 from xboson.errors import InputError
 from xboson.explore import bands as explore_bands
 from xboson.explore import builders, widget

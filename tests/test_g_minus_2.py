@@ -5,7 +5,7 @@ import math
 import mpmath as mp
 import pytest
 
-from xboson import g_minus_2 as g2
+from xboson.experiments import g_minus_2 as g2
 from xboson.constants import M_E
 
 

@@ -162,7 +162,7 @@ def test_registry_lookups_import_only_the_module_they_need():
             "limit('gVe', 'zpole', 1.0); constraints.get('charm2', 2.0); "
             "print(sorted(m for m in sys.modules if m.startswith('xboson.experiments.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert ast.literal_eval(out) == ["xboson.experiments.charm2", "xboson.experiments.separate_couplings"]
+    assert ast.literal_eval(out) == ["xboson.experiments.charm2", "xboson.experiments.zpole"]
 
 
 def test_gamma_x_contract_matches_the_factories():

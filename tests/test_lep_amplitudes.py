@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from xboson.lep import amplitudes as A
-from xboson.lep import kinematics as K
+from xboson.lep import phase_space as K
 from xboson.lep import reference as R
 
 

@@ -11,7 +11,7 @@ from scipy.integrate import quad
 from xboson import couplings
 from xboson.constants import GAMMA_Z, M_Z
 from xboson.lep import amplitudes as A
-from xboson.lep import kinematics as K
+from xboson.lep import phase_space as K
 from xboson.lep import table2, xsec
 from xboson.units import pb
 

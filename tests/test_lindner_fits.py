@@ -10,7 +10,7 @@ from xboson import averaging
 from xboson.lindner import fits
 from xboson.lindner.cross_sections import ext_couplings
 from xboson.lindner.models import MODEL_NAMES, get_model
-from xboson.reactor import reactor_spectrum
+from xboson.spectra import reactor_spectrum
 from xboson.units import MeV, keV
 
 

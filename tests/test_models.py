@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from xboson import beam_dump, couplings, models
+from xboson.experiments import beam_dump
+from xboson import couplings, models
 from xboson.cli.main import main
 from xboson.lindner.models import get_model as lindner_model
 from xboson.models import anomalies, load_model_file, model_from_dict

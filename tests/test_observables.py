@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xboson import g_minus_2, observables, zpole
+from xboson.experiments import g_minus_2, zpole
+from xboson import observables
 from xboson.quadform import QuadraticForm
 from xboson.spectra import Spectrum
-from xboson.reactor import reactor_spectrum
+from xboson.spectra import reactor_spectrum
 from xboson.units import MeV
 
 KINEMATICS = {

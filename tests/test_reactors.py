@@ -12,7 +12,7 @@ from xboson.constants import G_F, GBAR_L, GBAR_R, M_E
 from xboson.data import load_yaml
 from xboson.experiments import lampf_lsnd, reactors
 from xboson.kinematics import e_min_for_recoil, t_max_recoil
-from xboson.reactor import reactor_spectrum
+from xboson.spectra import reactor_spectrum
 from xboson.units import MeV, cm2
 
 CLAIMS = load_yaml("chiang_sec4_5_8_claims.yaml")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xboson
-from xboson import g_minus_2, zpole
+from xboson.experiments import g_minus_2, zpole
 from xboson.cli.main import main
 from xboson.lindner import fits
 from xboson.limits import limit
@@ -122,7 +122,7 @@ def test_b_minus_l_sees_every_constraint():
 def test_beam_dump_with_neutrinos_uses_the_invisible_width(m):
     """B-L (g_X Q / 2 vertices, Q = -1 for every lepton): Gamma_nunu / Gamma_ee = 3 flavours x
     (1/4) / (2 x 1/4) = 3/2 away from threshold; the limit on g_X is the g_Ve limit over |g_Ve| = 1/2."""
-    from xboson import beam_dump
+    from xboson.experiments import beam_dump
     from xboson.models import get
 
     bl = get("B-L")

@@ -133,7 +133,7 @@ def test_eq8_error_is_order_me_over_E():
 
 
 def test_reactor_window_kinematics():
-    from xboson.reactor import reactor_spectrum
+    from xboson.spectra import reactor_spectrum
     with pytest.raises(ValueError, match="t_window"):
         flux_averaged_cross_section(reactor_spectrum(), 1.0, anti=True, t_window=(12 * MeV, 20 * MeV))
     with pytest.raises(ValueError, match="t_window"):

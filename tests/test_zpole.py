@@ -6,7 +6,7 @@ import mpmath as mp
 import numpy as np
 import pytest
 
-from xboson import zpole
+from xboson.experiments import zpole
 from xboson.constants import M_Z
 from xboson.units import MeV
 

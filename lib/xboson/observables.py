@@ -58,7 +58,7 @@ class Observable:
 # --- the Z pole and g-2 in their own coordinates ----------------------------------------------------
 
 def _zpole_pieces(m_x: float):
-    from . import zpole
+    from .experiments import zpole
 
     f = zpole.loop_function(zpole.delta_of(m_x))
     sm = zpole.sm_values()
@@ -86,7 +86,7 @@ def zpole_gamma_nunu_form(m_x: float) -> QuadraticForm:
 def a_e_form(m_x: float) -> QuadraticForm:
     """a_e^X of Chiang Eq. (21) as a quadratic form in (g_Ve, g_Ae) (dimensionless):
     m_e^2 / (4 pi^2 m_X^2) [f_V(r) g_Ve^2 + f_A(r) g_Ae^2], r = m_e^2 / m_X^2 (Eq. 22)."""
-    from . import g_minus_2
+    from .experiments import g_minus_2
     from .constants import M_E
 
     m_x = mass("m_x", m_x)

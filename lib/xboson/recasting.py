@@ -21,7 +21,7 @@ How each constraint sees a model (:class:`~xboson.models.base.Model`: vertex cou
   coupling (g_Ae = 0). Fixed target: the published level moved up by B^(-1/2) with
   B = Gamma_ee / (Gamma_ee + Gamma_nunu) (Chiang Sec. VII). Beam dumps: the yield computed with the
   total width Gamma_ee + Gamma_nunu (shorter decay length) times B(X -> ee)
-  (:func:`xboson.beam_dump.limit` with ``invisible_over_ee`` = Gamma_nunu / Gamma_ee of the model).
+  (:func:`xboson.experiments.beam_dump.limit` with ``invisible_over_ee`` = Gamma_nunu / Gamma_ee of the model).
 * Lindner's chi^2 fits (TEXONO, CHARM-II, GEMMA, combined; Lindner Sec. 5): the model enters as
   U(1)_X charges Q = 2 x (vertex per unit g) of the scattered neutrino flavour (nu_e for
   TEXONO/GEMMA, nu_mu for CHARM-II), so Lindner's g_X *is* the model's g; kinetic and mass mixing
@@ -54,7 +54,7 @@ from pathlib import Path
 import numpy as np
 
 from . import constraints as constraints_mod
-from . import g_minus_2, zpole
+from .experiments import g_minus_2, zpole
 from .constants import G_EFF_ZPOLE, M_E, M_MU, M_Z
 from .errors import InputError
 from .intervals import IntervalSet, quadratic_between
@@ -340,7 +340,7 @@ def _vector_electron(src, model: Model, m_x):
 
 
 def _beam_dump(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
-    from . import beam_dump
+    from .experiments import beam_dump
 
     na = _vector_electron(src, model, m_x)
     if na:
@@ -358,7 +358,7 @@ def _beam_dump(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
 
 
 def _fixed_target(src, model: Model, m_x: float, gamma_x, cache) -> RecastLimit:
-    from . import beam_dump
+    from .experiments import beam_dump
 
     na = _vector_electron(src, model, m_x)
     if na:
@@ -417,7 +417,7 @@ def _lindner(experiment: str):
 
 def _q2_reactor(m_x: float) -> float:
     """nu-bar_e e scattering at reactors: |q^2| = 2 m_e T <= 2 m_e E_max (spectrum end, Chiang Eq. 11)."""
-    from .reactor import reactor_spectrum
+    from .spectra import reactor_spectrum
 
     return -2 * M_E * reactor_spectrum().e_max
 

@@ -36,12 +36,12 @@ WIDTH_DEPENDENT = frozenset({"lep"})
 
 #: limit source name -> module (in this package) whose ``LIMITS`` defines it
 LIMIT_MODULES = {
-    "beam-dump": "separate_couplings",
-    "fixed-target": "separate_couplings",
-    "g-2": "separate_couplings",
+    "beam-dump": "beam_dump",
+    "fixed-target": "beam_dump",
+    "g-2": "g_minus_2",
     "lep": "lep",
     "low-energy": "low_energy",
-    "zpole": "separate_couplings",
+    "zpole": "zpole",
 }
 
 _TABLES = {"CONSTRAINTS": CONSTRAINT_MODULES, "LIMITS": LIMIT_MODULES}

@@ -2,7 +2,7 @@
 
 Observable of each Table I entry: the flux-averaged cross section of Chiang Eq. (10)
 over its recoil window, with the reactor spectrum of Eq. (11) (Mueller 2011 x Chiang's
-fission fractions, :mod:`xboson.reactor`) and the *exact* squared amplitudes (A1)-(A5) for
+fission fractions, :mod:`xboson.spectra`) and the *exact* squared amplitudes (A1)-(A5) for
 antineutrinos (s <-> u), so the X propagator 1/(m_X^2 + 2 m_e T) is kept for any m_X.
 Units inside: GeV^-2 per fission.
 
@@ -45,7 +45,7 @@ from ..constraints import Constraint
 from ..kinematics import t_max_recoil
 from ..measurements import N_SIGMA_90, Measurement, measurement, quoted_by
 from ..quadform import Band, QuadraticForm
-from ..reactor import reactor_spectrum
+from ..spectra import reactor_spectrum
 from ..units import cm2
 from ..validation import choice, mass, positive
 

@@ -1,8 +1,8 @@
 """Chiang, Faisel, Lin, Tandean (arXiv:1204.6296): what Figs. 1-8 and Table II show.
 
 Each ``figN`` returns a :class:`~xboson.figures.model.Figure` (``table2`` a
-:class:`~xboson.figures.model.Table`); the physics comes from :mod:`xboson.experiments`,
-:mod:`xboson.lep`, :mod:`xboson.zpole`, :mod:`xboson.g_minus_2` and :mod:`xboson.beam_dump`.
+:class:`~xboson.figures.model.Table`); the physics comes from :mod:`xboson.experiments` (among
+them the Z pole, g-2 and beam dumps) and :mod:`xboson.lep`.
 The curves of Figs. 3 and 6 come from :func:`xboson.limits.limit_curves` (one source at a time).
 The choices made here are the paper's (masses, widths, panels, line styles and colours of the
 captions) or ours where the paper is silent (windows, grids, mass sampling; listed in ``notes``).
@@ -16,7 +16,8 @@ import math
 
 import numpy as np
 
-from .. import beam_dump, couplings
+from ..experiments import beam_dump
+from .. import couplings
 from ..data import load_yaml
 from ..experiments import charm2, lampf_lsnd, lep, reactors
 from ..limits import limit_curves

@@ -7,7 +7,7 @@ import math
 import numpy as np
 from scipy.optimize import brentq
 
-from .. import beam_dump, g_minus_2, zpole
+from ..experiments import beam_dump, g_minus_2, zpole
 from ..constants import M_E, M_MU
 from ..limits import limit_curves
 from ..units import MeV

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import beam_dump
+from ..experiments import beam_dump
 from . import compare
 
 __all__ = ["SRC", "TOL", "PUBLISHED_REACH", "BEST_E137_REACH", "E137_LOWER_EDGE_10MEV", "LOWER_EDGE_2MEV",

@@ -1,6 +1,6 @@
 """Chiang Sec. VI: e+ e- -> nu nubar gamma at LEP (Eq. 12, Eqs. A9-A16, Table II).
 
-* :mod:`.kinematics` -- phase space of Eq. (12) and the invariants of Eqs. (A9)-(A11);
+* :mod:`.phase_space` -- phase space of Eq. (12) and the invariants of Eqs. (A9)-(A11);
 * :mod:`.amplitudes` -- |M|^2 of Eqs. (A12)-(A16) (with the known-issue corrections) and its
   decomposition into m_X-independent kernels;
 * :mod:`.reference` -- an independent evaluation of the Feynman diagrams with Dirac matrices;

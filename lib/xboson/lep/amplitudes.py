@@ -5,7 +5,7 @@ Spin-averaged |M|^2 (dimensionless) as printed in Chiang App. A, with these corr
 
 * Eq. (A12), 2nd and 3rd lines: the factors printed ``u^2`` and ``u'^2`` are the invariants
   u-hat^2 and u-hat'^2 of Eqs. (A9)-(A10);
-* the Levi-Civita symbol has epsilon_{0123} = +1 (:func:`xboson.lep.kinematics.levi`);
+* the Levi-Civita symbol has epsilon_{0123} = +1 (:func:`xboson.lep.phase_space.levi`);
 * Eq. (A14): |G_R^{jl}| is squared, as in (A13).
 
 All three are checked against an explicit evaluation of the seven Feynman diagrams with Dirac
@@ -26,7 +26,7 @@ import numpy as np
 
 from ..validation import coupling_product, finite, mass, width
 from ..constants import ALPHA_LEP, COS2_W, G2_WEAK, GAMMA_W, GAMMA_Z, GBAR_L, GBAR_R, M_W, M_Z
-from .kinematics import Invariants
+from .phase_space import Invariants
 
 __all__ = ["E2", "G2", "G4", "w_prop", "d_prop", "z_part", "g_coupling", "msq_ee", "msq_jj", "kernels"]
 

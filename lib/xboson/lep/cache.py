@@ -27,7 +27,7 @@ from ..data import DATA_DIR
 __all__ = ["cache_dir", "key", "cached_arrays"]
 
 _HERE = Path(__file__).resolve().parent
-_SOURCES = [_HERE / n for n in ("kinematics.py", "amplitudes.py", "xsec.py", "table2.py", "cache.py")]
+_SOURCES = [_HERE / n for n in ("phase_space.py", "amplitudes.py", "xsec.py", "table2.py", "cache.py")]
 #: what an unreadable or truncated .npz raises from np.load / indexing
 _READ_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
 

@@ -43,7 +43,7 @@ from ..quadform import QuadraticForm
 from ..validation import mass, width
 from . import cache, table2
 from .amplitudes import G2, G4, kernels
-from .kinematics import invariants, momenta
+from .phase_space import invariants, momenta
 
 __all__ = ["COLS", "PS_NORM", "Resolution", "DEFAULT", "FAST", "Piece", "pieces", "angular_kernels",
            "TABLE_ARRAYS", "Tables", "tabulate", "tables", "cached_tables", "sigma_sm_from", "sigma_sm",

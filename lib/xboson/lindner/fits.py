@@ -48,7 +48,7 @@ from ..data import load_yaml
 from ..kinematics import t_max_recoil
 from ..measurements import DCHI2_90, WINDOW_UNITS, measurement
 from ..quadform import QuadraticForm
-from ..reactor import reactor_spectrum
+from ..spectra import reactor_spectrum
 from ..scattering import dsigma_dT_terms
 from ..spectra import Spectrum
 from ..units import MeV, keV

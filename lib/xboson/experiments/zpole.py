@@ -34,16 +34,16 @@ import math
 import numpy as np
 from scipy.special import spence
 
-from .errors import InputError
-from .constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
-from .couplings import SINGLE_COUPLINGS
-from .data import load_yaml
-from .intervals import IntervalSet, quadratic_between
-from .limits import Limit
-from .validation import choice, in_range, mass, positive
-from .validation import coupling as valid_coupling
+from ..errors import InputError
+from ..constants import G_EFF_ZPOLE, M_Z, SIN2_W_EFF_ZPOLE
+from ..couplings import SINGLE_COUPLINGS
+from ..data import load_yaml
+from ..intervals import IntervalSet, quadratic_between
+from ..limits import Limit
+from ..validation import choice, in_range, mass, positive
+from ..validation import coupling as valid_coupling
 
-__all__ = ["GBAR_L_EFF", "GBAR_R_EFF", "COS2_W_EFF", "li2", "loop_function", "loop_function_printed",
+__all__ = ["LIMITS", "GBAR_L_EFF", "GBAR_R_EFF", "COS2_W_EFF", "li2", "loop_function", "loop_function_printed",
            "delta_of", "gamma_ee", "a_e", "gamma_nunu", "sm_values", "ranges", "allowed_set", "limit"]
 
 #: tree-level SM chiral couplings at the Z pole (Chiang Eq. 3 with s^2_w,eff)
@@ -212,3 +212,7 @@ def limit(coupling: str, m_x: float) -> Limit:
         raise InputError("zero coupling is outside the Z-pole ranges")
     allowed = tuple((math.sqrt(lo), math.sqrt(hi)) for lo, hi in s.intervals)
     return Limit(math.sqrt(comp[1]) if math.isfinite(comp[1]) else None, allowed=allowed)
+
+
+#: Chiang Fig. 6 dotted curves: the Z-pole limit on one Sec. VII coupling (xboson.limits)
+LIMITS = {"zpole": limit}

@@ -3,13 +3,13 @@ the experiments could have seen. Geometry, thresholds and efficiencies: data/bea
 (each with its citation, or marked as our reading where no number is published).
 
 Three factors, all evaluated per quadrature node (E_e, x = E_X/E_e) of the yield in
-:mod:`xboson.beam_dump`:
+:mod:`xboson.experiments.beam_dump`:
 
 * **X direction.** The fraction of the Weizsaecker-Williams cross section with the X emitted within
   theta_acc = R/L_det of the beam axis (R: radius of the disc with the detector's sensitive area, L_det:
   distance from the front of the target to the detector), from the angular form of the Weizsaecker-Williams
   cross section in Bjorken-Essig-Schuster-Toro, PRD 80, 075018 (2009), arXiv:0906.0580, App. A (whose
-  theta integral gives the dsigma/dx of :mod:`xboson.beam_dump`):
+  theta integral gives the dsigma/dx of :mod:`xboson.experiments.beam_dump`):
   dsigma/(dx dcos theta) ~ x chi [A/V^2 - B a theta^2/V^4], V = a theta^2 + U_0, a = E_e^2 x,
   U_0 = m^2 (1-x)/x + m_e^2 x, A = 1 - x + x^2/2, B = x (1-x) m^2, which integrates in closed form
   (:func:`angular_fraction`).
@@ -36,10 +36,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .constants import M_E
-from .data import load_yaml
-from .validation import choice, in_range, mass, show
-from .errors import InputError
+from ..constants import M_E
+from ..data import load_yaml
+from ..validation import choice, in_range, mass, show
+from ..errors import InputError
 
 __all__ = ["RULES", "ACCEPTANCES", "DECAY_BIN_EDGES", "Detector", "E_MAX", "X_MIN", "L_MAX", "detector",
            "angular_fraction", "daughter_fraction", "decay_bins"]

@@ -22,7 +22,7 @@ volume (L_sh + L_dec), for N_e electrons of energy E_0 on a thick target:
   factors, t_min = (m^2/2E_e)^2, t_max = m^2).
 * P = exp(-L_sh/l) (1 - exp(-L_dec/l)), l = p_X hbar c / (m Gamma_X).
 
-Detector acceptance (``acceptance="detector"``, the default; :mod:`xboson.beam_dump_acceptance`,
+Detector acceptance (``acceptance="detector"``, the default; :mod:`xboson.experiments.beam_dump_acceptance`,
 data/beam_dump_acceptance.yaml): the x integral starts at the energy threshold, dsigma/dx is restricted
 to X emitted towards the detector (the Weizsaecker-Williams angular distribution), P is split over six
 bins of the decay volume, each weighted with the fraction of e+ e- decays whose required daughters reach
@@ -60,16 +60,16 @@ from scipy.interpolate import CubicSpline
 from scipy.optimize import brentq, minimize_scalar
 from scipy.special import gammaln
 
-from .constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
+from ..constants import ALPHA_0, GAMMA_RHO, M_E, M_MU, M_PI, M_RHO
 from . import beam_dump_acceptance as acc
-from .couplings import SINGLE_COUPLINGS
-from .data import load_yaml
-from .limits import Limit
-from .units import HBARC2_GEV2_CM2, HBARC_GEV_M
-from .validation import G_MAX, M_X_MAX, choice, in_range, mass, positive
-from .errors import InputError
+from ..couplings import SINGLE_COUPLINGS
+from ..data import load_yaml
+from ..limits import Limit
+from ..units import HBARC2_GEV2_CM2, HBARC_GEV_M
+from ..validation import G_MAX, M_X_MAX, choice, in_range, mass, positive
+from ..errors import InputError
 
-__all__ = ["AVOGADRO", "B_TSAI", "E_CHARGE", "M_P", "MU_P", "MODES", "E_E_MAX", "INVISIBLE_MAX", "width_ll",
+__all__ = ["LIMITS", "AVOGADRO", "B_TSAI", "E_CHARGE", "M_P", "MU_P", "MODES", "E_E_MAX", "INVISIBLE_MAX", "width_ll",
            "r_ratio", "s_factor", "log_track_length_v", "track_length_v", "chi", "dsigma_dx", "experiment",
            "experiments", "clear_caches", "events", "soft_fraction", "excluded_band", "combined_band",
            "mass_reach", "limit", "fixed_target_levels", "fixed_target_limit"]
@@ -236,7 +236,7 @@ def _spectrum(name: str, m: float, acceptance: str = "none"):
     """Quadrature nodes of the yield: (E_X [GeV], weight, daughter acceptance per decay-point bin) with
     N(g) = g^2 sum_n w_n sum_b P_b(E_X; g) D_nb. With acceptance "detector" the x range starts at the
     energy threshold, the weight carries the X-direction fraction and the efficiency, and D_nb is the
-    daughter acceptance for a decay in bin b (:mod:`xboson.beam_dump_acceptance`); with "none" D = 1."""
+    daughter acceptance for a decay in bin b (:mod:`xboson.experiments.beam_dump_acceptance`); with "none" D = 1."""
     e = experiment(name)
     e0 = e["E0"]
     det = acc.detector(name) if acceptance == "detector" else None
@@ -359,7 +359,7 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     """Expected number of X -> e+e- decays seen by beam dump ``name`` for coupling g (g_Ve of a
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
-    (geometry, energy threshold, efficiency: :mod:`xboson.beam_dump_acceptance`); ``"none"`` counts
+    (geometry, energy threshold, efficiency: :mod:`xboson.experiments.beam_dump_acceptance`); ``"none"`` counts
     every decay in the decay volume (the acceptance-free thick-target estimate). ``invisible_over_ee``:
     Gamma(X -> nu nubar) / Gamma(X -> e+ e-) in [0, 1e12] (module docstring; 0 = no neutrino decays).
     2 m_e < m_x <= 1e4 GeV, 0 < g <= 4 pi; dimensionless; vectorised in g. Approximate (module docstring)."""
@@ -518,3 +518,8 @@ def fixed_target_limit(coupling: str, m_x: float) -> Limit:
         raise InputError(f"coupling {coupling!r}: the fixed-target limits apply to gVe only (g_Ae = 0, B(X->ee) = 1)")
     lv = fixed_target_levels(m_x)
     return Limit(min(lv.values()) if lv else None)
+
+
+#: Chiang Fig. 6 light-green (beam dumps, BEST thick-target estimate with acceptance) and light-orange
+#: (A1/APEX at their published levels): limits on g_Ve, approximate (xboson.limits)
+LIMITS = {"beam-dump": limit, "fixed-target": fixed_target_limit}

@@ -23,14 +23,14 @@ import math
 import numpy as np
 from scipy.integrate import quad
 
-from .constants import M_E
-from .couplings import SINGLE_COUPLINGS
-from .data import load_yaml
-from .limits import Limit
-from .validation import choice, in_range, mass
-from .validation import coupling as valid_coupling
+from ..constants import M_E
+from ..couplings import SINGLE_COUPLINGS
+from ..data import load_yaml
+from ..limits import Limit
+from ..validation import choice, in_range, mass
+from ..validation import coupling as valid_coupling
 
-__all__ = ["R_MAX", "f_v", "f_a", "a_e_x", "a_e_range", "limit"]
+__all__ = ["LIMITS", "R_MAX", "f_v", "f_a", "a_e_x", "a_e_range", "limit"]
 
 R_MAX = 1e6   #: largest r = m_e^2 / m_X^2 accepted (m_X down to ~0.5 keV)
 
@@ -106,3 +106,7 @@ def limit(coupling: str, m_x: float) -> Limit:
     k = M_E**2 / (4 * math.pi**2 * m_x**2)
     bound = hi if w > 0 else lo
     return Limit(math.sqrt(bound / (k * w)))
+
+
+#: Chiang Fig. 6 solid curves: the electron g-2 limit on one Sec. VII coupling (xboson.limits)
+LIMITS = {"g-2": limit}
