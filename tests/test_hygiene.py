@@ -214,3 +214,34 @@ def test_one_coupling_name_grammar():
         if p != home:
             bad += [f"{rel} {hit}" for hit in _duplicated_coupling_names(p)]
     assert bad == [], "use xboson.couplings instead: " + "; ".join(bad)
+
+
+def _untyped_public_functions(path: Path) -> list[str]:
+    """Public module-level functions of ``path`` (and public methods of its public classes) with a
+    parameter or the return value not annotated."""
+    out = []
+    tree = ast.parse(path.read_text())
+
+    def check(fn, where):
+        args = [a for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs if a.arg not in ("self", "cls")]
+        args += [a for a in (fn.args.vararg, fn.args.kwarg) if a is not None]
+        missing = [a.arg for a in args if a.annotation is None]
+        if fn.returns is None and fn.name != "__init__":
+            missing.append("return")
+        if missing:
+            out.append(f"{where}{fn.name} ({', '.join(missing)})")
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            check(node, "")
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_"):
+                    check(item, f"{node.name}.")
+    return out
+
+
+def test_public_functions_have_typed_signatures():
+    """Every public function and method says what it takes and returns (units are in the docstrings)."""
+    bad = [f"{p.relative_to(ROOT)}: {hit}" for p in sorted(PKG.rglob("*.py")) for hit in _untyped_public_functions(p)]
+    assert bad == [], f"{len(bad)} public functions without full annotations:\n" + "\n".join(bad)
