@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from .data import DATA_DIR
-from .ledger import by_section
+from .ledger import Row, by_section
 
 __all__ = ["ROOT_FROM_LEDGER", "ERRATA_PAGE", "tex_html", "ledger_summary_html", "ledger_html",
            "status_summary", "data_files", "provenance_html"]
@@ -95,7 +96,7 @@ def _row_html(r, root: str) -> str:
             f" &middot; {' &middot; '.join(links)}</div>{note}</div>")
 
 
-def ledger_summary_html(rows) -> str:
+def ledger_summary_html(rows: Sequence[Row]) -> str:
     """Counts per section and status, then every row that differs or is not reproduced with its
     one-line reason, each linked to its anchor."""
     sections = {name: {k: sum(r.status == k for r in items) for k in _STATUS_LABEL}
@@ -117,7 +118,7 @@ def ledger_summary_html(rows) -> str:
             f"<ul>{''.join(items)}</ul></div>")
 
 
-def ledger_html(rows, notes: bool = True, root: str = ROOT_FROM_LEDGER) -> str:
+def ledger_html(rows: Iterable[Row], notes: bool = True, root: str = ROOT_FROM_LEDGER) -> str:
     """The ledger as one card per row (anchor = row id), grouped by paper section; each card
     links to its section page (``root`` + page + ``.html``) and its errata entry."""
     # mathjax_process: Sphinx's MathJax skips the page body except elements with this class
@@ -128,7 +129,7 @@ def ledger_html(rows, notes: bool = True, root: str = ROOT_FROM_LEDGER) -> str:
     return "".join(out) + "</div>"
 
 
-def status_summary(rows) -> dict[str, int]:
+def status_summary(rows: Iterable[Row]) -> dict[str, int]:
     out: dict[str, int] = {}
     for r in rows:
         out[r.status] = out.get(r.status, 0) + 1

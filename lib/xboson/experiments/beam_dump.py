@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 
 import numpy as np
 from scipy.integrate import quad
@@ -85,7 +86,7 @@ INVISIBLE_MAX = 1e12      #: largest Gamma(X -> nu nubar) / Gamma(X -> e+ e-) ac
 
 
 # --- decays and the rescaling factor S (Chiang footnotes 6-7) -------------------------------------
-def width_ll(g, m, m_l):
+def width_ll(g: float, m: float, m_l: float) -> float:
     """Gamma(X -> l+ l-) [GeV] for vector coupling 0 < g <= 4 pi, mass m in [1e-6, 1e4] GeV (the declared
     m_X domain, :mod:`xboson.validation`), lepton mass 0 <= m_l <= 1e4 GeV (Chiang footnote 6); 0 where the
     channel is closed (m <= 2 m_l)."""
@@ -97,7 +98,7 @@ def width_ll(g, m, m_l):
     return g * g * m * (1 + 2 * r) * math.sqrt(1 - 4 * r) / (12 * math.pi)
 
 
-def r_ratio(m):
+def r_ratio(m: float) -> float:
     """R(s = m^2) = sigma(ee -> hadrons)/sigma(ee -> mumu) below ~1 GeV from pi+ pi- only:
     beta_pi^3 |F_pi(s)|^2 / 4 with the rho-dominance form factor m_rho^2/(m_rho^2 - s - i m_rho Gamma_rho),
     m in [1e-6, 1e4] GeV. Dimensionless; 0 below 2 m_pi. sigma(ee -> pi+ pi-) = pi alpha^2 beta_pi^3 |F_pi|^2/(3 s)
@@ -112,7 +113,7 @@ def r_ratio(m):
     return beta**3 * abs(fpi) ** 2 / 4.0
 
 
-def s_factor(m):
+def s_factor(m: float) -> float:
     """Chiang's S = [1 + Gamma_mumu (1 + R)/Gamma_ee]^{1/2} (footnote 6) for m = m_X in [1e-6, 1e4] GeV;
     1 below 2 m_mu."""
     m = mass("m_x", m)
@@ -149,13 +150,13 @@ def _log_v(ln_y):
     return _v_spline()(np.arcsinh(ln_y))
 
 
-def log_track_length_v(ln_y):
+def log_track_length_v(ln_y: float | np.ndarray) -> np.ndarray:
     """ln V(y) for ln y in [-3000, 3.5], V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless); Tsai's
     track length of the primary electron (module docstring). Vectorised."""
     return _log_v(in_range("ln_y", ln_y, -3000.0, 3.5))
 
 
-def track_length_v(y):
+def track_length_v(y: float | np.ndarray) -> float | np.ndarray:
     """V(y) = int_0^inf y^(s-1)/Gamma(s) ds (dimensionless) for 1e-300 <= y <= e^3.5 (V ~ 1/(y ln^2 y) grows
     without bound as y -> 0: y = 0 is refused, use :func:`log_track_length_v` for smaller y), spline of a
     table (rel. error < 1e-6). Vectorised."""
@@ -173,7 +174,7 @@ _GL_Y_DET = np.polynomial.legendre.leggauss(16)
 _GL_X_DET = np.polynomial.legendre.leggauss(16)
 
 
-def chi(m, e_e, z, a):
+def chi(m: float, e_e: float | np.ndarray, z: float, a: float) -> np.ndarray:
     """BEST App. A effective photon flux chi(m, E_e) [dimensionless] for nucleus (Z, A):
     int_{tmin}^{tmax} dt (t - tmin)/t^2 G_2(t), elastic + inelastic form factors,
     t_min = (m^2/2E_e)^2, t_max = m^2; m in [1e-6, 1e4] GeV, 1 <= Z <= 200, 0 < A <= 500. Vectorised in
@@ -202,7 +203,8 @@ def chi(m, e_e, z, a):
     return out
 
 
-def dsigma_dx(x, m, e_e, chi_val, g=1.0):
+def dsigma_dx(x: float | np.ndarray, m: float, e_e: float | np.ndarray, chi_val: float | np.ndarray,
+              g: float = 1.0) -> float | np.ndarray:
     """BEST Weizsaecker-Williams dsigma/dx for e Z -> e Z X [GeV^-2] (see module docstring):
     1e-12 <= x < 1, m = m_X in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV (enters only through chi_val),
     0 <= chi_val <= 1e8, 0 < g <= 4 pi. Vectorised."""
@@ -354,8 +356,8 @@ def _check_events_args(name, m_x, g, mode, acceptance):
     return positive("m_x", m_x), np.atleast_1d(in_range("g", g, 0.0, G_MAX, lo_open=True)).astype(float)
 
 
-def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = "detector",
-           invisible_over_ee: float = 0.0):
+def events(name: str, m_x: float, g: float | np.ndarray, *, mode: str = "chiang", acceptance: str = "detector",
+           invisible_over_ee: float = 0.0) -> np.ndarray:
     """Expected number of X -> e+e- decays seen by beam dump ``name`` for coupling g (g_Ve of a
     dark-photon-like X in mode "chiang", of an electron-only X in "direct") and mass m_x [GeV].
     ``acceptance="detector"`` (default) counts decays in the decay volume that the detector accepts
@@ -367,7 +369,8 @@ def events(name: str, m_x: float, g, *, mode: str = "chiang", acceptance: str = 
     return _node_events(name, m, g, mode, acceptance, _invisible(invisible_over_ee))[1].sum(axis=1)
 
 
-def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chiang", acceptance: str = "none"):
+def soft_fraction(name: str, m_x: float, g: float | np.ndarray, e_x_max: float, *, mode: str = "chiang",
+                  acceptance: str = "none") -> np.ndarray:
     """Fraction of the expected decays of :func:`events` carried by X with energy below e_x_max [GeV]
     (dimensionless, in [0, 1]; vectorised in g; NaN where no decay is expected). Shows which X make
     the long-lifetime edge of the acceptance-free estimate."""
@@ -381,7 +384,7 @@ def soft_fraction(name: str, m_x: float, g, e_x_max: float, *, mode: str = "chia
 
 
 def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: str = "detector",
-                  invisible_over_ee: float = 0.0):
+                  invisible_over_ee: float = 0.0) -> tuple[float, float] | None:
     """Excluded coupling band (g_lo, g_hi) of g_Ve [dimensionless] at m_x [GeV] (> 2 m_e) for one beam
     dump: events(...) > n_up inside; None if the experiment has no reach at m_x. In mode "chiang" the
     dark-photon band is lowered by S (Chiang footnote 7). ``acceptance``, ``invisible_over_ee``: as in
@@ -427,8 +430,8 @@ def excluded_band(name: str, m_x: float, *, mode: str = "chiang", acceptance: st
     return (lo * scale, hi * scale)
 
 
-def combined_band(m_x: float, *, mode: str = "chiang", names=None, acceptance: str = "detector",
-                  invisible_over_ee: float = 0.0):
+def combined_band(m_x: float, *, mode: str = "chiang", names: Iterable[str] | None = None,
+                  acceptance: str = "detector", invisible_over_ee: float = 0.0) -> list[tuple[float, float]]:
     """Union over the beam dumps (default: all) of the excluded g_Ve bands at m_x [GeV]: a list of
     (lo, hi) intervals (merged where they overlap); empty outside the reach, including m_x <= 2 m_e
     (no X -> e+ e- decay). ``invisible_over_ee``: as in :func:`events`."""

@@ -114,7 +114,8 @@ def detector(name: str) -> Detector:
     return det
 
 
-def angular_fraction(theta_max, x, m, e_e):
+def angular_fraction(theta_max: float | np.ndarray, x: float | np.ndarray, m: float,
+                     e_e: float | np.ndarray) -> float | np.ndarray:
     """Fraction of BEST's Weizsaecker-Williams dsigma/dx (e Z -> e Z X) with the X emitted within
     theta_max [rad] of the electron direction; x = E_X/E_e, m = m_X [GeV], e_e = E_e [GeV]. Domain:
     theta_max >= 0 (+inf: every direction), 1e-12 <= x < 1, m in [1e-6, 1e4] GeV, 1e-6 <= e_e <= 1e6 GeV. In [0, 1];
@@ -144,7 +145,8 @@ def _cos_star_min(tan_max, e_x, m):
     return np.clip(np.maximum(c_plus, -beta), -1.0, 1.0), beta
 
 
-def daughter_fraction(tan_max, e_x, m, rule: str, e_daughter_min: float = 0.0):
+def daughter_fraction(tan_max: float | np.ndarray, e_x: float | np.ndarray, m: float, rule: str,
+                      e_daughter_min: float = 0.0) -> float | np.ndarray:
     """Fraction of X -> e+ e- decays (isotropic in the X rest frame) in which the daughters required by
     ``rule`` ("pair": both, "any": at least one, "positron": the positron) leave within angle
     arctan(tan_max) of the X line of flight with lab energy >= e_daughter_min [GeV]. Dimensionless, in
@@ -174,7 +176,7 @@ def daughter_fraction(tan_max, e_x, m, rule: str, e_daughter_min: float = 0.0):
     return np.clip(acc / 2.0, 0.0, 1.0)
 
 
-def decay_bins(l_sh: float, l_dec: float):
+def decay_bins(l_sh: float, l_dec: float) -> tuple[np.ndarray, np.ndarray]:
     """Edges [m] of the decay-point bins along the decay volume [l_sh, l_sh + l_dec] and their centres;
     0 <= l_sh <= 1e6 m, 1e-6 m <= l_dec <= 1e6 m."""
     l_sh = in_range("l_sh", l_sh, 0.0, L_MAX, unit="m")

@@ -95,7 +95,7 @@ def _constraint(m_x: float, n_sigma: float) -> Constraint:
     return Constraint("charm2", bands, m_x)
 
 
-def constraint(m_x, *, n_sigma=None) -> Constraint:
+def constraint(m_x: float, *, n_sigma: float | None = None) -> Constraint:
     """CHARM-II bands (Chiang Eq. 16 at 90% CL) at m_x [GeV] in [1, 1e4] (width-free).
 
     Constrains (L, R) of the pairs mumu (Fig. 4), emu (Fig. 7, with nu_mu e -> nu_e e) and
@@ -109,7 +109,7 @@ def constraint(m_x, *, n_sigma=None) -> Constraint:
     return _constraint(float(m_x), float(n_sigma))
 
 
-def rho_max(chirality: str, pair: str = "mumu", n_sigma=None) -> float:
+def rho_max(chirality: str, pair: str = "mumu", n_sigma: float | None = None) -> float:
     """Largest |rho^C_pair| allowed by CHARM-II alone (others zero), closed form from Eq. (16):
     mumu: |gbar| + sqrt(hi/4); emu, mutau: sqrt(hi/4 - gbar^2). Independent of m_X (>= 1 GeV).
     chirality 'L' or 'R'; n_sigma in (0, 10] (default Chiang's 90% CL, 1.64)."""

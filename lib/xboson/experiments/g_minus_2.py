@@ -50,7 +50,7 @@ def _remainder(r: float, poly) -> float:
     return val
 
 
-def f_v(r):
+def f_v(r: float | np.ndarray) -> float | np.ndarray:
     """f_V(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 in (0, 1e6]; f_V(0) = 1/3 (the
     heavy-X limit, reached smoothly: the correction is O(r ln r))."""
     r = in_range("r", r, 0.0, R_MAX, lo_open=True)
@@ -59,7 +59,7 @@ def f_v(r):
     return 1.0 / 3.0 - r * _remainder(r, lambda x: x**4)
 
 
-def f_a(r):
+def f_a(r: float | np.ndarray) -> float | np.ndarray:
     """f_A(r) of Chiang Eq. (22), dimensionless, r = m_e^2/m_X^2 in (0, 1e6]; f_A(0) = -5/3."""
     r = in_range("r", r, 0.0, R_MAX, lo_open=True)
     if np.ndim(r):
@@ -67,7 +67,8 @@ def f_a(r):
     return -5.0 / 3.0 - r * _remainder(r, lambda x: x**3 * (x - 2.0))
 
 
-def a_e_x(m_x, g_ve=0.0, g_ae=0.0):
+def a_e_x(m_x: float | np.ndarray, g_ve: float | np.ndarray = 0.0,
+          g_ae: float | np.ndarray = 0.0) -> float | np.ndarray:
     """a_e^X of Chiang Eq. (21) (dimensionless) for m_x [GeV] in [1e-6, 1e4] and couplings g_Ve,
     g_Ae with |g| <= 4 pi."""
     m_x = mass("m_x", m_x)

@@ -48,13 +48,13 @@ def inputs() -> dict:
     return out
 
 
-def sigma_bar(m_x) -> QuadraticForm:
+def sigma_bar(m_x: float) -> QuadraticForm:
     """Flux-averaged sigma(nu_e e -> nu e) [cm^2] as a quadratic form in the couplings,
     Chiang Eq. (9) with (A1)-(A5). m_x: X mass [GeV] in [1e-6, 1e4]."""
     return flux_averaged_cross_section(MU_DECAY_NUE, mass("m_x", m_x), "e", anti=False) / cm2
 
 
-def constraint(m_x, *, subtract="quoted") -> Constraint:
+def constraint(m_x: float, *, subtract: str = "quoted") -> Constraint:
     """LAMPF+LSND band on the X contribution at m_x [GeV] in [1e-6, 1e4] (width-free).
 
     subtract: 'quoted' (the paper's 2.95e-43 cm^2, our default reading) or 'computed'

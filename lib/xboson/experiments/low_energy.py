@@ -42,7 +42,7 @@ def _lampf(m_x: float) -> Constraint:
     return lampf_lsnd.constraint(m_x)
 
 
-def parts(m_x) -> dict[str, Constraint]:
+def parts(m_x: float) -> dict[str, Constraint]:
     """The individual constraints that enter 'low-energy' at m_x [GeV], by name."""
     m_x = mass("m_x", m_x)
     out = {"lampf-lsnd": _lampf(float(m_x)), "reactors": reactors.constraint(m_x)}
@@ -51,7 +51,7 @@ def parts(m_x) -> dict[str, Constraint]:
     return out
 
 
-def applicable(pair: str, m_x) -> list[str]:
+def applicable(pair: str, m_x: float) -> list[str]:
     """Names of the constraints that bound the (L, R) couplings of ``pair`` at m_x [GeV]."""
     couplings.plane(pair)   # validates the pair name
     return [name for name, c in parts(m_x).items() if c.involves(pair)]
@@ -66,12 +66,12 @@ def _constraint(m_x: float) -> Constraint:
     return Constraint("low-energy", out.bands, m_x)
 
 
-def constraint(m_x) -> Constraint:
+def constraint(m_x: float) -> Constraint:
     """The intersection of every low-energy measurement at m_x [GeV] in [1e-6, 1e4]."""
     return _constraint(float(mass("m_x", m_x)))
 
 
-def coupling_range(coupling: str, m_x) -> tuple[float, float]:
+def coupling_range(coupling: str, m_x: float) -> tuple[float, float]:
     """(C_min, C_max) allowed for the combination ``coupling`` alone at m_x [GeV]
     (dimensionless coupling products; exact, Constraint.along). Raises ValueError if no
     low-energy measurement constrains it at this mass."""
@@ -83,7 +83,7 @@ def coupling_range(coupling: str, m_x) -> tuple[float, float]:
     return con.along(couplings.direction(coupling)).bounds
 
 
-def limit(coupling: str, m_x) -> Limit:
+def limit(coupling: str, m_x: float) -> Limit:
     """``upper`` = |C|^(1/2)_max for ``coupling`` (Lee, Ree, Vee, Aee, ...) at m_x [GeV], from the
     extreme allowed values of +-C (``product_range``) with all other couplings zero (Chiang
     Fig. 3 solid/dashed: :meth:`~xboson.limits.Limit.upper_for_sign`)."""
@@ -91,7 +91,7 @@ def limit(coupling: str, m_x) -> Limit:
     return Limit(math.sqrt(max(abs(lo), abs(hi))), product_range=(lo, hi))
 
 
-def rho_range(coupling: str, m_x) -> tuple[float, float]:
+def rho_range(coupling: str, m_x: float) -> tuple[float, float]:
     """(rho_min, rho_max) of Eq. (13) for the combination alone at m_x [GeV]."""
     lo, hi = coupling_range(coupling, m_x)
     s = couplings.rho_scale(m_x)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -72,7 +73,7 @@ def _spectrum(freeze_below_mev):
     return reactor_spectrum(None if freeze_below_mev is None else float(freeze_below_mev))
 
 
-def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
+def sm_integrals(t_window: tuple[float, float], freeze_below_mev: float | None = None, n_e: int = N_E_SM) -> dict:
     """The three kinematic integrals of Chiang Eq. (14) over the reactor spectrum (Eq. 10).
 
     With u(E) = min(T_2, T_max(E)) (Eq. A7) and E >= E_min(T_1) (Eq. A8):
@@ -94,7 +95,7 @@ def sm_integrals(t_window, freeze_below_mev=None, n_e=N_E_SM) -> dict:
     return {"I0": float(np.sum(wt * i0)), "I1": float(np.sum(wt * i1)), "Ix": float(np.sum(wt * ix))}
 
 
-def sigma_sm_eq14(t_window, freeze_below_mev=None) -> float:
+def sigma_sm_eq14(t_window: tuple[float, float], freeze_below_mev: float | None = None) -> float:
     """SM flux-averaged cross section [GeV^-2 per fission] from the low-energy formula,
     Chiang Eq. (14) integrated as in Eq. (10). t_window = (T_1, T_2) [GeV]."""
     i = sm_integrals(t_window, freeze_below_mev)
@@ -102,7 +103,7 @@ def sigma_sm_eq14(t_window, freeze_below_mev=None) -> float:
     return pre * ((1.0 + GBAR_L) ** 2 * i["I1"] + GBAR_R**2 * i["I0"] - (1.0 + GBAR_L) * GBAR_R * i["Ix"])
 
 
-def sigma_v_minus_a(t_window, freeze_below_mev=None) -> float:
+def sigma_v_minus_a(t_window: tuple[float, float], freeze_below_mev: float | None = None) -> float:
     """sigma_V-A [GeV^-2 per fission]: the SM W-mediated diagram alone (Chiang Table I
     footnote), i.e. Eq. (14) with gbar_L = gbar_R = 0: (2 G_F^2 m_e/pi) int (1 - T/E)^2.
     t_window = (T_1, T_2) [GeV]."""
@@ -111,14 +112,15 @@ def sigma_v_minus_a(t_window, freeze_below_mev=None) -> float:
 
 
 @functools.lru_cache(maxsize=512)
-def sigma_bar(m_x: float, t_lo: float, t_hi: float, freeze_below_mev=None) -> QuadraticForm:
+def sigma_bar(m_x: float, t_lo: float, t_hi: float, freeze_below_mev: float | None = None) -> QuadraticForm:
     """Exact flux-averaged anti-nu_e e cross section over T in [t_lo, t_hi] (GeV), Chiang
     Eq. (10) with (A1)-(A5), s <-> u; a quadratic form in GeV^-2 per fission. m_x [GeV]."""
     return flux_averaged_cross_section(_spectrum(freeze_below_mev), m_x, "e", anti=True,
                                        t_window=(t_lo, t_hi))
 
 
-def band_for(m: Measurement, m_x: float, n_sigma: float = N_SIGMA_90, freeze_below_mev=None) -> Band:
+def band_for(m: Measurement, m_x: float, n_sigma: float = N_SIGMA_90,
+             freeze_below_mev: float | None = None) -> Band:
     """The 90% CL band on the X contribution for one Table I record ``m`` (see module doc).
 
     The band is on sigma_X(c) + sigma_SM(Eq. 14) [GeV^-2 per fission], compared with the
@@ -149,8 +151,8 @@ def _constraint(m_x: float, n_sigma: float, freeze_below_mev, subset) -> Constra
     return Constraint("reactors", bands, m_x)
 
 
-def constraint(m_x, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
-               experiments=None) -> Constraint:
+def constraint(m_x: float, *, n_sigma: float = N_SIGMA_90, freeze_below_mev: float | None = None,
+               experiments: Iterable[str] | None = None) -> Constraint:
     """All Table I bands at m_x [GeV] in [1e-6, 1e4] (width-free): Chiang Sec. IV, Fig. 2(a).
 
     n_sigma: half-width of each band in standard deviations (1.64 = the paper's 90% CL);
@@ -165,7 +167,7 @@ def constraint(m_x, *, n_sigma=N_SIGMA_90, freeze_below_mev=None,
     return _constraint(float(m_x), float(n_sigma), freeze_below_mev, subset)
 
 
-def sensitivity(m_x, pair="ee") -> dict:
+def sensitivity(m_x: float, pair: str = "ee") -> dict:
     """Shifts of the Fig. 2(a) (reactors only) and Fig. 2(b) (with LAMPF/LSND) extremes at
     m_x [GeV] when the spectrum is frozen below 2 MeV and when 1.645 sigma replaces 1.64.
 

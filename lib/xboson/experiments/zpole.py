@@ -30,6 +30,7 @@ Both branches are tested against a 50-digit mpmath evaluation of the printed Eq.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from scipy.special import spence
@@ -61,7 +62,7 @@ _E = -_SIGN * (1.0 / _N**2 - 2.0 / (_N + 1) ** 2 + 1.0 / (_N + 2) ** 2)
 _SWITCH = 2.0
 
 
-def li2(z):
+def li2(z: float | np.ndarray) -> float | np.ndarray:
     """Real dilogarithm Li2(z) for real z <= 1 (finite), via scipy: Li2(z) = spence(1 - z).
 
     (scipy's ``spence(x)`` is ``-int_1^x ln t / (t - 1) dt`` = Li2(1 - x).)"""
@@ -88,7 +89,7 @@ def _f_series(d):
     return re + 1j * im
 
 
-def loop_function(delta):
+def loop_function(delta: float | np.ndarray) -> complex | np.ndarray:
     """Chiang Eq. (19): the complex one-loop factor F(delta), delta = m_X^2/m_Z^2 > 0.
 
     Dimensionless; accepts a scalar or an array. Numerically stable for all finite delta > 0
@@ -104,7 +105,7 @@ def loop_function(delta):
     return complex(out[0]) if np.ndim(delta) == 0 else out
 
 
-def loop_function_printed(delta):
+def loop_function_printed(delta: float | np.ndarray) -> complex | np.ndarray:
     """Chiang Eq. (19) exactly as printed (for the errata page and tests): cancels badly for
     large delta. Dimensionless; delta in [1e-20, 1e8] (where the printed form is representable)."""
     d = np.asarray(in_range("delta", delta, 1e-20, 1e8), dtype=float)
@@ -115,7 +116,7 @@ def loop_function_printed(delta):
     return (re + 1j * im) / (16 * math.pi**2)
 
 
-def delta_of(m_x):
+def delta_of(m_x: float | np.ndarray) -> float | np.ndarray:
     """delta = m_X^2 / m_Z^2 for m_x [GeV] in [1e-6, 1e4] (Chiang Eq. 19)."""
     return (mass("m_x", m_x) / M_Z) ** 2
 
@@ -125,7 +126,8 @@ def _q(F, g):
     return abs(1.0 + F * g * g) ** 2
 
 
-def gamma_ee(m_x, g_le=0.0, g_re=0.0):
+def gamma_ee(m_x: float | np.ndarray, g_le: float | np.ndarray = 0.0,
+             g_re: float | np.ndarray = 0.0) -> float | np.ndarray:
     """Gamma(Z -> e+ e-) [GeV], Chiang Eq. (19) with the tree-level SM at g_eff, s^2_w,eff:
     g^2 m_Z / (24 pi c_w^2) [gbar_L^2 |1 + F g_Le^2|^2 + gbar_R^2 |1 + F g_Re^2|^2].
     Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
@@ -134,7 +136,8 @@ def gamma_ee(m_x, g_le=0.0, g_re=0.0):
     return _K * (GBAR_L_EFF**2 * _q(F, g_le) + GBAR_R_EFF**2 * _q(F, g_re))
 
 
-def a_e(m_x, g_le=0.0, g_re=0.0):
+def a_e(m_x: float | np.ndarray, g_le: float | np.ndarray = 0.0,
+        g_re: float | np.ndarray = 0.0) -> float | np.ndarray:
     """A_e = (|L'|^2 - |R'|^2) / (|L'|^2 + |R'|^2), Chiang Sec. VII (dimensionless).
     Domain: m_x in [1e-6, 1e4] GeV, |g_le|, |g_re| <= 4 pi."""
     F = loop_function(delta_of(m_x))
@@ -144,7 +147,8 @@ def a_e(m_x, g_le=0.0, g_re=0.0):
     return (lft - rgt) / (lft + rgt)
 
 
-def gamma_nunu(m_x, g_nu=(0.0, 0.0, 0.0)):
+def gamma_nunu(m_x: float | np.ndarray,
+               g_nu: float | Sequence[float] | np.ndarray = (0.0, 0.0, 0.0)) -> float | np.ndarray:
     """Gamma(Z -> nu nu-bar) summed over e, mu, tau [GeV], Chiang Eq. (20):
     g^2 m_Z / (96 pi c_w^2) sum_i |1 + F g_{nu_i nu_i}^2|^2. ``g_nu``: one value per flavour
     (a scalar means one flavour coupled, the other two zero). Domain: m_x in [1e-6, 1e4] GeV,

@@ -44,7 +44,7 @@ def ids() -> list[str]:
 _COUNTS = ("grid", "n")
 
 
-def get(figure_id: str, **resolution) -> Figure | Table:
+def get(figure_id: str, **resolution: int | float | str) -> Figure | Table:
     """The data of figure ``figure_id`` (InputError for an unknown id); ``resolution`` keywords
     (``grid``, ``n``: whole numbers in the range the figure function states; ``m_x_gev``: one number;
     ``pair``: a name) go to the figure function."""

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..experiments import beam_dump
 from .. import couplings
+from ..constraints import Constraint
 from ..data import load_yaml
 from ..experiments import charm2, lampf_lsnd, lep, reactors
 from ..limits import limit_curves
@@ -348,7 +349,7 @@ def fig6(n: int = 200) -> Figure:
 
 
 # ------------------------------------------------------------------------------------------ Fig. 7
-def fig7_constraint(panel: str, m_x: float):
+def fig7_constraint(panel: str, m_x: float) -> Constraint:
     """The data set of Chiang Fig. 7 panel ``panel`` at m_x [GeV]: (a) nu_{e,mu} e (LAMPF/LSND),
     (b) anti-nu_{e,mu} e (reactors), (c) both; CHARM-II added in every panel for m_x >= 1 GeV."""
     if panel not in ("a", "b", "c"):

@@ -24,7 +24,8 @@ def _signed_area(ring: np.ndarray) -> float:
     return 0.5 * float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))
 
 
-def rings(region: AllowedRegion, xlim, ylim, grid: int = 301) -> tuple[tuple[np.ndarray, ...], tuple[bool, ...]]:
+def rings(region: AllowedRegion, xlim: tuple[float, float], ylim: tuple[float, float],
+          grid: int = 301) -> tuple[tuple[np.ndarray, ...], tuple[bool, ...]]:
     """Closed boundary rings of ``region`` inside the window xlim x ylim sampled on a
     grid x grid mesh: (rings, holes). Outer rings run counter-clockwise, holes clockwise;
     each ring repeats its first point last. grid in [11, 4001]."""

@@ -24,7 +24,9 @@ import importlib
 import math
 import pkgutil
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from types import ModuleType
 from ..errors import InputError
 
 __all__ = ["InputError", "STATUSES", "ID_PATTERN", "SECTION_TITLES", "SECTION_PAGES", "figure_anchor", "Row",
@@ -125,8 +127,9 @@ class Row:
         return d
 
 
-def compare(id, source, quantity, paper, ours, tol, *, relative=False, note="", note_if_differs="",
-            tex="", aliases=(), errata=None):
+def compare(id: str, source: str, quantity: str, paper: float, ours: float, tol: float, *, relative: bool = False,
+            note: str = "", note_if_differs: str = "", tex: str = "", aliases: Iterable[str] = (),
+            errata: str | None = None) -> Row:
     """A numeric row: status from |ours - paper| <= tol (tol relative to |paper| if ``relative``).
 
     ``note_if_differs`` is appended when the comparison fails; it explains the difference.
@@ -141,8 +144,9 @@ def compare(id, source, quantity, paper, ours, tol, *, relative=False, note="", 
                tuple(aliases), tex, kind, errata, "" if ok else _first_sentence(note_if_differs or note))
 
 
-def claim(id, source, quantity, paper, ours, holds: bool, criterion: str, note="", note_if_differs="",
-          *, tex="", aliases=(), errata=None):
+def claim(id: str, source: str, quantity: str, paper: object, ours: object, holds: bool, criterion: str,
+          note: str = "", note_if_differs: str = "", *, tex: str = "", aliases: Iterable[str] = (),
+          errata: str | None = None) -> Row:
     """A qualitative claim checked by a computed criterion (``holds``)."""
     status = "agrees" if holds else "differs"
     text = note if holds or not note_if_differs else (note + " " + note_if_differs).strip()
@@ -150,7 +154,8 @@ def claim(id, source, quantity, paper, ours, holds: bool, criterion: str, note="
                errata, "" if holds else _first_sentence(note_if_differs or note))
 
 
-def not_reproduced(id, source, quantity, paper, reason, *, tex="", aliases=(), errata=None):
+def not_reproduced(id: str, source: str, quantity: str, paper: object, reason: str, *, tex: str = "",
+                   aliases: Iterable[str] = (), errata: str | None = None) -> Row:
     return Row(id, source, quantity, paper, None, None, "not-reproduced", reason, tuple(aliases), tex, None,
                errata, _first_sentence(reason))
 
@@ -177,7 +182,7 @@ def _round(x: float):
     return float(f"{x:.6g}") if math.isfinite(x) else x
 
 
-def by_section(rows) -> dict[str, list[Row]]:
+def by_section(rows: Iterable[Row]) -> dict[str, list[Row]]:
     """Rows grouped by ``paper.section`` in the papers' order (unknown sections last), keyed by
     the section's readable name."""
     order = list(SECTION_TITLES)
@@ -187,7 +192,7 @@ def by_section(rows) -> dict[str, list[Row]]:
     return groups
 
 
-def section_modules():
+def section_modules() -> list[ModuleType]:
     """The ledger modules of this package, in name order."""
     out = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):

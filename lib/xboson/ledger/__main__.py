@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import status_snapshot
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m xboson.ledger", description=__doc__.splitlines()[0])
     ap.add_argument("--write-snapshot", metavar="FILE", required=True, type=Path,
                     help="write {id: status} of every ledger row to FILE (JSON)")

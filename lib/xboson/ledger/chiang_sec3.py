@@ -15,7 +15,7 @@ from ..scattering import sigma_nue_eq8
 from ..spectra import E_NU_MAX_MU_DECAY, MU_DECAY_NUE
 from ..statistics import weighted_average
 from ..units import MeV
-from . import claim, compare
+from . import Row, claim, compare
 
 __all__ = ["SRC", "FIG1_MASSES_GEV", "HEAVY_GEV", "ring_extremes", "eq8_relative_error", "rows"]
 
@@ -38,7 +38,7 @@ def eq8_relative_error(e_nu_mev: float) -> float:
     return float(sigma_nue_eq8(e_nu_mev * MeV, HEAVY_GEV) / exact - 1.0)
 
 
-def rows():
+def rows() -> list[Row]:
     d = inputs()
     e_bar = flux_averaged_energy(MU_DECAY_NUE) / MeV
     meas = d["measurements"]

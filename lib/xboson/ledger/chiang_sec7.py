@@ -11,7 +11,7 @@ from ..experiments import beam_dump, g_minus_2, zpole
 from ..constants import M_E, M_MU
 from ..limits import limit_curves
 from ..units import MeV
-from . import claim, compare, not_reproduced
+from . import Row, claim, compare, not_reproduced
 
 __all__ = ["SRC", "SRC_ZPOLE", "rows"]
 
@@ -127,5 +127,5 @@ def _beam_dump_rows():
     ]
 
 
-def rows():
+def rows() -> list[Row]:
     return _sm_rows() + [_coincide_row()] + _g2_vs_zpole_rows() + _aleph_rows() + _beam_dump_rows()

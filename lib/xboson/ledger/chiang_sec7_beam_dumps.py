@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..experiments import beam_dump
-from . import compare
+from . import Row, compare
 
 __all__ = ["SRC", "TOL", "PUBLISHED_REACH", "BEST_E137_REACH", "E137_LOWER_EDGE_10MEV", "LOWER_EDGE_2MEV",
            "rows"]
@@ -121,6 +121,6 @@ def _lower_edge_2mev_row(name: str):
                    note_if_differs="The n_up reading or the missing acceptance is the likely cause.")
 
 
-def rows():
+def rows() -> list[Row]:
     return ([_reach_row(n) for n in beam_dump.experiments()] + [_e137_no_acceptance_row()]
             + _e137_lower_edge_rows() + [_lower_edge_2mev_row(n) for n in LOWER_EDGE_2MEV])

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from . import claim, compare, not_reproduced
+from . import Row, claim, compare, not_reproduced
 
 __all__ = ["SRC", "E_QUOTED", "DATA_NOTE", "rows"]
 
@@ -116,7 +116,7 @@ def _k_mp(e, t, m, i, j, me, gf):
     return table[(i, j)]
 
 
-def rows():
+def rows() -> list[Row]:
     from ..constants import G_F, M_E
     from ..data import load_yaml
     from ..lindner import fits

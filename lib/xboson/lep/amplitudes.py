@@ -37,23 +37,24 @@ G2 = G2_WEAK
 G4 = G2 * G2
 
 
-def w_prop(t, m_w=M_W, gamma_w=GAMMA_W):
+def w_prop(t: float | np.ndarray, m_w: float = M_W, gamma_w: float = GAMMA_W) -> complex | np.ndarray:
     """Chiang Eq. (A15): W = t - m_W^2 + i Gamma_W m_W [GeV^2] (t in GeV^2)."""
     return t - m_w**2 + 1j * gamma_w * m_w
 
 
-def d_prop(sp, m, gamma):
+def d_prop(sp: float | np.ndarray, m: float, gamma: float) -> complex | np.ndarray:
     """Denominator s' - m^2 + i Gamma m [GeV^2] of Chiang Eq. (A16)."""
     return sp - m * m + 1j * gamma * m
 
 
-def z_part(sp, chirality: str):
+def z_part(sp: float | np.ndarray, chirality: str) -> complex | np.ndarray:
     """Z term of Chiang Eq. (A16): gbar_C / (2 c_W^2 (s' - m_Z^2 + i Gamma_Z m_Z)) [GeV^-2]."""
     gbar = GBAR_L if chirality == "L" else GBAR_R
     return gbar / (2.0 * COS2_W * d_prop(sp, M_Z, GAMMA_Z))
 
 
-def g_coupling(sp, chirality: str, coupling: float, m_x: float, gamma_x: float, diagonal: bool):
+def g_coupling(sp: float | np.ndarray, chirality: str, coupling: float, m_x: float, gamma_x: float,
+               diagonal: bool) -> complex | np.ndarray:
     """Chiang Eq. (A16): G_C^{ll'} = delta_ll' gbar_C/(2 c_W^2 D_Z) + C_ll'/(g^2 D_X) [GeV^-2].
 
     ``coupling`` is the real product C_ll' (dimensionless, |C| <= (4 pi)^2); m_x in [1e-6, 1e4]
@@ -69,7 +70,8 @@ def g_coupling(sp, chirality: str, coupling: float, m_x: float, gamma_x: float, 
     return out
 
 
-def msq_ee(inv: Invariants, gl, gr, *, eps_sign: float = 1.0, swap_lines23: bool = False):
+def msq_ee(inv: Invariants, gl: complex | np.ndarray, gr: complex | np.ndarray, *, eps_sign: float = 1.0,
+           swap_lines23: bool = False) -> float | np.ndarray:
     """Chiang Eq. (A12) (corrected, see module doc): spin-averaged |M|^2 for
     e+e- -> nu_e nubar_e gamma (dimensionless).
 
@@ -94,7 +96,7 @@ def msq_ee(inv: Invariants, gl, gr, *, eps_sign: float = 1.0, swap_lines23: bool
     return E2 * G4 / (2.0 * inv.km * inv.kp) * brace
 
 
-def msq_jj(inv: Invariants, gl, gr):
+def msq_jj(inv: Invariants, gl: complex | np.ndarray, gr: complex | np.ndarray) -> float | np.ndarray:
     """Chiang Eq. (A13) (also A14, read with |G_R|^2 as in A13; see the errata page): |M|^2 for nu_j nubar_l gamma
     without W exchange (j = l = mu, tau, or j != l). gl, gr [GeV^-2]; dimensionless result."""
     return (2.0 * E2 * G4 / (inv.km * inv.kp)

@@ -16,13 +16,17 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import constants
 from ..data import DATA_DIR
+
+if TYPE_CHECKING:       # for annotations only: xsec imports this module
+    from .xsec import Resolution
 
 __all__ = ["cache_dir", "key", "cached_arrays"]
 
@@ -43,7 +47,7 @@ def cache_dir() -> Path:
     return Path(xdg) / "xboson"
 
 
-def key(res) -> str:
+def key(res: Resolution) -> str:
     """Content hash naming the cache file for resolution ``res`` (anything with ``.key()``)."""
     h = hashlib.sha256()
     for p in _SOURCES:
@@ -81,7 +85,7 @@ def _write(path: Path, arrays: dict) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def cached_arrays(res, names, build: Callable[[], dict]) -> dict:
+def cached_arrays(res: Resolution, names: Iterable[str], build: Callable[[], dict]) -> dict:
     """Arrays ``names`` for resolution ``res``: from the cache file if it is valid, else ``build()``
     (written to the cache when every float in it is finite)."""
     path = cache_dir() / f"lep-tables-{key(res)}.npz"

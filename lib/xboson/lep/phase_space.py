@@ -26,12 +26,12 @@ from ..validation import finite, in_range
 __all__ = ["dot", "levi", "Point", "momenta", "Invariants", "invariants"]
 
 
-def dot(a, b):
+def dot(a: np.ndarray, b: np.ndarray) -> float | np.ndarray:
     """Minkowski product a.b (metric +,-,-,-) over the last axis [GeV^2]."""
     return a[..., 0] * b[..., 0] - a[..., 1] * b[..., 1] - a[..., 2] * b[..., 2] - a[..., 3] * b[..., 3]
 
 
-def levi(a, b, c, d):
+def levi(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> float | np.ndarray:
     """epsilon_{mu nu rho sigma} a^mu b^nu c^rho d^sigma with epsilon_{0123} = +1.
 
     This is the convention in which Chiang Eq. (A12) is right (errata page; checked
@@ -59,7 +59,8 @@ class Point:
     k: np.ndarray
 
 
-def momenta(sqrt_s: float, x, y, cos_star, phi_star) -> Point:
+def momenta(sqrt_s: float, x: float | np.ndarray, y: float | np.ndarray, cos_star: float | np.ndarray,
+            phi_star: float | np.ndarray) -> Point:
     """Four-momenta for e-(p1) e+(p2) -> nu(q1) nubar(q2) gamma(k) (Chiang Eq. 12 variables).
 
     sqrt_s [GeV]; x = 2E_gamma/sqrt(s) in (0, 1); y = cos theta_gamma (to the e- beam);

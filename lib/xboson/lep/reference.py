@@ -35,12 +35,12 @@ PR = 0.5 * (np.eye(4) + G5)
 METRIC = np.diag([1.0, -1.0, -1.0, -1.0])
 
 
-def slash(p):
+def slash(p: np.ndarray) -> np.ndarray:
     """gamma^mu p_mu for a real four-vector p (contravariant components) [GeV]."""
     return GAMMA[0] * p[0] - GAMMA[1] * p[1] - GAMMA[2] * p[2] - GAMMA[3] * p[3]
 
 
-def spinors(p):
+def spinors(p: np.ndarray) -> list[np.ndarray]:
     """The two massless helicity spinors of momentum p; sum_s u ubar = pslash (both for u and v)."""
     e = p[0]
     th = np.arccos(np.clip(p[3] / e, -1, 1))
@@ -51,11 +51,11 @@ def spinors(p):
     return [np.concatenate([r * xm, [0, 0]]), np.concatenate([[0, 0], r * xp])]
 
 
-def bar(u):
+def bar(u: np.ndarray) -> np.ndarray:
     return u.conj() @ GAMMA[0]
 
 
-def polarisations(k):
+def polarisations(k: np.ndarray) -> list[np.ndarray]:
     """Two real transverse polarisation four-vectors of a photon of momentum k."""
     kh = k[1:] / np.linalg.norm(k[1:])
     a = np.array([1.0, 0, 0]) if abs(kh[0]) < 0.9 else np.array([0, 1.0, 0])
@@ -69,8 +69,10 @@ def _mdot(a, b):
     return a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]
 
 
-def amplitude(p1, p2, q1, q2, k, eps, sp_e, sp_p, sp_n, sp_nb, gl, gr, *, w_on=True,
-              www_sign=-1.0, parts=False):
+def amplitude(p1: np.ndarray, p2: np.ndarray, q1: np.ndarray, q2: np.ndarray, k: np.ndarray, eps: np.ndarray,
+              sp_e: np.ndarray, sp_p: np.ndarray, sp_n: np.ndarray, sp_nb: np.ndarray, gl: complex, gr: complex, *,
+              w_on: bool = True, www_sign: float = -1.0,
+              parts: bool = False) -> complex | tuple[complex, complex, complex, complex]:
     """M for one helicity configuration and photon polarisation vector ``eps`` (may be k).
 
     gl, gr: G_L^ee, G_R^ee [GeV^-2] (Eq. A16); w_on: include the three W diagrams (nu_e final
@@ -116,7 +118,8 @@ def amplitude(p1, p2, q1, q2, k, eps, sp_e, sp_p, sp_n, sp_nb, gl, gr, *, w_on=T
     return neutral + mc + md + me
 
 
-def msq(p1, p2, q1, q2, k, gl, gr, *, w_on=True, www_sign=-1.0):
+def msq(p1: np.ndarray, p2: np.ndarray, q1: np.ndarray, q2: np.ndarray, k: np.ndarray, gl: complex, gr: complex, *,
+        w_on: bool = True, www_sign: float = -1.0) -> float:
     """Spin-averaged, polarisation-summed |M|^2 (dimensionless) at one phase-space point."""
     tot = 0.0
     pols = polarisations(k)
@@ -131,7 +134,8 @@ def msq(p1, p2, q1, q2, k, gl, gr, *, w_on=True, www_sign=-1.0):
     return tot / 4.0
 
 
-def ward_residual(p1, p2, q1, q2, k, *, www_sign=-1.0):
+def ward_residual(p1: np.ndarray, p2: np.ndarray, q1: np.ndarray, q2: np.ndarray, k: np.ndarray, *,
+                  www_sign: float = -1.0) -> float:
     """max |M(eps -> k)| / max |M(eps)| for the W graphs alone (zero when gauge invariant)."""
     res, ref = 0.0, 0.0
     pols = polarisations(k)

@@ -14,11 +14,15 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..validation import in_range
 from ..data import load_yaml
 from ..measurements import N_SIGMA_90, N_SIGMA_FOOTNOTE2    # Chiang Sec. III (1.64) and Table II footnote 2 (2)
 from ..units import pb
+
+if TYPE_CHECKING:       # for annotations only (Box.contains imports numpy when called)
+    import numpy as np
 
 __all__ = ["Box", "Row", "rows", "combined_error", "footnote2_rows", "n_sigma"]
 
@@ -33,7 +37,7 @@ class Box:
     y_abs_min: float = 0.0
     y_abs_max: float = 1.0
 
-    def contains(self, x, y):
+    def contains(self, x: float | np.ndarray, y: float | np.ndarray) -> np.ndarray | np.bool_:
         """Vectorised acceptance test at photon (x, y)."""
         import numpy as np
 

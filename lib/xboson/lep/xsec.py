@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,7 +136,7 @@ def _tabulate_piece(row: table2.Row, p: Piece, res: Resolution) -> np.ndarray:
     return angular_kernels(row.sqrt_s, p.box, _x_of_u(p, 0.5 * (1 + t)), res)
 
 
-def angular_kernels(sqrt_s: float, box: table2.Box, x, res: Resolution = DEFAULT) -> np.ndarray:
+def angular_kernels(sqrt_s: float, box: table2.Box, x: float | np.ndarray, res: Resolution = DEFAULT) -> np.ndarray:
     """k(x) = 1/(8 (4 pi)^4) x int dy dOmega* {KL, KR, Re KB, Im KB, KP} over the box's y range
     at photon energy fractions x (array) [KL, KR in GeV^2, KB in GeV^0, KP in GeV^-2 per unit x].
 
@@ -188,7 +189,8 @@ class Tables:
     derived: dict = field(repr=False, compare=False)
 
     @classmethod
-    def build(cls, res: Resolution, row_of_piece, xa, xb, sqrt_map, s, values, n_rows) -> Tables:
+    def build(cls, res: Resolution, row_of_piece: np.ndarray, xa: np.ndarray, xb: np.ndarray, sqrt_map: np.ndarray,
+              s: np.ndarray, values: np.ndarray, n_rows: int | np.ndarray) -> Tables:
         """Tables from the raw arrays (as tabulated or read from the cache)."""
         row_of_piece, xa, xb = np.asarray(row_of_piece), np.asarray(xa, float), np.asarray(xb, float)
         sqrt_map, s, values = np.asarray(sqrt_map, bool), np.asarray(s, float), np.asarray(values, float)
@@ -228,7 +230,8 @@ class Tables:
         dfdx = np.where(ok[:, None], dgdx * n0 + g0 * dn0, 0.0)
         return f0, -dfdx / self.s[:, None]
 
-    def pole_integrals(self, m2: float, gamma: float, cols=(0, 1, 2, 3)):
+    def pole_integrals(self, m2: float, gamma: float,
+                       cols: Iterable[int] = (0, 1, 2, 3)) -> tuple[np.ndarray, np.ndarray]:
         """Per row: Q[c] = int k_c |h|^2 dx and H[c] = int k_c h dx for kernel columns ``cols``,
         h = 1/(s' - m2 + i gamma) [m2, gamma in GeV^2]. Returns (Q (R, nc), H (R, nc) complex)."""
         d = self.derived
@@ -259,7 +262,7 @@ class Tables:
         hh = (f0 * b0[:, None] + f1 * b1[:, None]) / self.s[:, None] + np.sum(wx * rem * h[:, :, None], axis=1)
         return np.add.reduceat(q, d["starts"], axis=0), np.add.reduceat(hh, d["starts"], axis=0)
 
-    def plain_integral(self, col: int):
+    def plain_integral(self, col: int) -> np.ndarray:
         """Per row: int k_col dx (no propagator)."""
         d = self.derived
         return np.add.reduceat(np.sum(d["wx"] * self.values[:, :, col], axis=1), d["starts"])
@@ -298,7 +301,7 @@ def _norm(x, one_minus_x=None):
     return n, dn
 
 
-def tabulate(res: Resolution = DEFAULT, rows=None) -> Tables:
+def tabulate(res: Resolution = DEFAULT, rows: Sequence[table2.Row] | None = None) -> Tables:
     """Tabulate the kernels of all Table II rows (no cache)."""
     rows = table2.rows() if rows is None else rows
     rp, xa, xb, sq, ss, vals = [], [], [], [], [], []

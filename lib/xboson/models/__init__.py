@@ -73,7 +73,7 @@ def get(name: str) -> Model:
     return REGISTRY[key]()
 
 
-def resolve(spec) -> Model:
+def resolve(spec: Model | str | Path) -> Model:
     """A :class:`Model` from a Model, a registered name, or a path to a YAML model file
     (``*.yaml`` / ``*.yml``)."""
     if isinstance(spec, Model):

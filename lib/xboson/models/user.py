@@ -133,7 +133,7 @@ def model_from_dict(d: dict) -> Model:
                  sign_free=_flag("sign_free", d.get("sign_free")))
 
 
-def load_model_file(path) -> Model:
+def load_model_file(path: str | Path) -> Model:
     """Read a model file (YAML, schema in the module doc). Raises ValueError for a missing or
     unreadable file and for every problem in it."""
     p = Path(path)
