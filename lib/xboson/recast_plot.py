@@ -3,16 +3,22 @@ against m_X, one curve per constraint that applies. Draws on a given Axes; no gl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from .recasting import RecastResult
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["draw_limits", "plt_colours", "summary_table"]
 
 _DASHED = ("beam-dump", "fixed-target")   # approximate (Chiang Sec. VII)
 
 
-def draw_limits(ax, result: RecastResult, constraints=None):
+def draw_limits(ax: Axes, result: RecastResult, constraints: Sequence[str] | None = None) -> Axes:
     """Plot coupling_upper [dimensionless] vs m_X [GeV] (log-log) for every constraint that gives a
     limit at one or more masses (or for ``constraints``). Approximate ones are dashed; curves with
     few points get markers. The legend goes below the axes. Returns ax."""
@@ -34,7 +40,7 @@ def draw_limits(ax, result: RecastResult, constraints=None):
     return ax
 
 
-def plt_colours(n: int):
+def plt_colours(n: int) -> list[tuple[float, float, float, float]]:
     """n distinguishable colours (matplotlib's tab20 palette, dark shades first)."""
     from matplotlib import colormaps
 

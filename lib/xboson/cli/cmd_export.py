@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="write the data of a paper figure/table (CSV, JSON, HEPData)")
     p.add_argument("--list", action="store_true", help="print the figure ids and exit")
     p.add_argument("--figure", help="figure id (see --list) or 'all'")
@@ -33,7 +38,7 @@ def _formats(text: str) -> tuple[str, ...]:
     return out
 
 
-def run(args):
+def run(args: argparse.Namespace) -> str:
     from .. import export, figures
 
     for name in ("figure", "format", "out"):

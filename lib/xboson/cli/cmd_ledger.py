@@ -1,12 +1,19 @@
 """``xboson ledger [--id ID ...] [--json]``: the reproduction ledger, recomputed."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .main import add_json_flag
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ledger", help="recompute the reproduction ledger")
     p.add_argument("--id", dest="ids", action="append", metavar="ID",
                    help="only the row with this id or former id (alias); repeatable")
@@ -14,7 +21,7 @@ def register(sub):
     p.set_defaults(func=run)
 
 
-def run(args):
+def run(args: argparse.Namespace) -> list[dict]:
     from .. import ledger
 
     if not args.ids:

@@ -7,12 +7,19 @@ that mass, e.g. g-2 for gnu, a beam dump outside its reach) comes with ``"unboun
 Z pole), an interval open above is ``[lo, null]`` and ``"allowed_open_above": true`` says so.
 A coupling excluded at every value, zero included, is an error (exit 2) saying so."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .main import add_json_flag
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("limit", help="upper limit on a single coupling at one X mass")
     p.add_argument("coupling", help="Lee, Ree, Vee, Aee, L_ee, ... (products: L, R, V or A and a pair) "
                                     "or gLe, gRe, gnu, gVe, gAe")
@@ -22,7 +29,7 @@ def register(sub):
     p.set_defaults(func=run)
 
 
-def run(args):
+def run(args: argparse.Namespace) -> dict:
     from ..limits import limit
 
     return limit(args.coupling, args.constraint, args.m_x).as_json()

@@ -5,7 +5,14 @@ upper limits on a model's overall coupling from every constraint of both papers.
     xboson recast --model my_model.yaml --m-x 0.05 --plot limits.svg
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .main import add_json_flag
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
@@ -20,7 +27,7 @@ gamma_x (LEP), model, coupling (the name of the model's overall coupling), model
 """
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     import argparse
 
     p = sub.add_parser("recast", help="limits on any model's coupling from both papers' constraints",
@@ -53,7 +60,7 @@ def _masses(text: str) -> list[float]:
         raise InputError(f"m_x must be comma-separated numbers in GeV (got {text!r})") from None
 
 
-def run(args):
+def run(args: argparse.Namespace) -> list[dict]:
     from pathlib import Path
 
     from ..errors import InputError

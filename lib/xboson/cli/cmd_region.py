@@ -6,15 +6,21 @@ Domain: --m-x in [1e-6, 1e4] GeV; --gamma-x in [1e-10 m_X, m_X]. An extreme that
 with ``"unbounded_keys"`` listing which; ``"unbounded": false`` otherwise. An empty region is an
 error (exit 2)."""
 
+from __future__ import annotations
+
 from ..errors import InputError
 import math
+from typing import TYPE_CHECKING
 
 from .main import add_json_flag
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("region", help="extremes of an allowed (rho^L, rho^R) region")
     p.add_argument("constraint", help="constraint name, e.g. lampf-lsnd")
     p.add_argument("--pair", default="ee", help="flavour pair: ee, mumu, tautau, emu, etau, mutau")
@@ -26,7 +32,7 @@ def register(sub):
     p.set_defaults(func=run)
 
 
-def run(args):
+def run(args: argparse.Namespace) -> dict[str, float | bool | list[str]]:
     from .. import constraints
     from ..couplings import PAIRS
     from ..region import rho_extremes

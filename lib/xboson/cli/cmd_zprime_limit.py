@@ -8,8 +8,15 @@
         -> {"alpha_upper": ...}                     (Fig. 4; g_X = epsilon = 0)
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
 from .main import add_json_flag
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["register", "run"]
 
@@ -31,7 +38,7 @@ magnetic-moment-equivalent reconstruction), not the binned spectra the paper fit
 """
 
 
-def register(sub):
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     import argparse
 
     p = sub.add_parser("zprime-limit", help="90%% CL limit on a U(1)_X Z' (Lindner Sec. 5, Figs. 1-4)",
@@ -49,7 +56,7 @@ def register(sub):
     p.set_defaults(func=run)
 
 
-def run(args):
+def run(args: argparse.Namespace) -> dict[str, float | str | bool | None]:
     from ..lindner import fits
     from ..lindner.models import get_model
     from ..validation import choice, in_range, mass

@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import InputError
@@ -69,11 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_json_flag(p: argparse.ArgumentParser):
+def add_json_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -13,6 +13,8 @@ number, which leaves its allowed set unchanged), computed for all bands at once;
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .. import couplings
@@ -44,7 +46,7 @@ def plane_bands(constraint: Constraint, pair: str, *, rho: bool = True) -> np.nd
     return out / np.where(size > 0, size, 1.0)[:, None]
 
 
-def pixel_centres(window, nx: int, ny: int):
+def pixel_centres(window: Sequence[float], nx: int, ny: int) -> tuple[np.ndarray, np.ndarray]:
     """(x, y) of pixel centres, rows from the top, as the browser lays out its canvas; ``window``
     (x0, x1, y0, y1) finite with x0 < x1, y0 < y1; nx, ny whole numbers in [1, 10^4]."""
     win = finite("window", window)
@@ -59,7 +61,7 @@ def pixel_centres(window, nx: int, ny: int):
     return np.meshgrid(x, y)
 
 
-def region_mask(bands: np.ndarray, window, nx: int = 300, ny: int = 300) -> np.ndarray:
+def region_mask(bands: np.ndarray, window: Sequence[float], nx: int = 300, ny: int = 300) -> np.ndarray:
     """Boolean (ny, nx) mask: every band satisfied at the pixel centre (the browser's test). ``bands``:
     (n, 8) numbers (a NaN coefficient fails every pixel, as in the browser; an infinite bound is open)."""
     xx, yy = pixel_centres(window, nx, ny)

@@ -6,13 +6,18 @@ evaluate it on every state of the grid and pack it into an :class:`~.widget.Expl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..errors import InputError
 from .widget import NB, Explorer, Param, states
+
+if TYPE_CHECKING:
+    from ipywidgets import VBox
 
 __all__ = ["WINDOW", "Layer", "readout_lines", "region_explorer", "Curve", "curve_explorer", "sliders"]
 
@@ -43,7 +48,7 @@ def _region_row(per_layer, n_bands):
     return np.concatenate(row)
 
 
-def readout_lines(readout) -> list:
+def readout_lines(readout: Iterable[str | tuple[str, str]]) -> list[str | dict[str, str]]:
     """The readout spec: each line a template with {name} placeholders, or a pair (template, text
     shown instead when no placeholder of the template has a finite value, e.g. "no limit")."""
     out = []
@@ -57,8 +62,11 @@ def readout_lines(readout) -> list:
     return out
 
 
-def region_explorer(*, title, params, layers, window, xlabel, ylabel, readout, readout_layer,
-                    extra=None, missing_note="", initial=None, plot_px=300) -> Explorer:
+def region_explorer(*, title: str, params: Iterable[Param], layers: Sequence[Layer],
+                    window: Callable[[dict], tuple[float, float, float, float] | None], xlabel: str, ylabel: str,
+                    readout: Iterable[str | tuple[str, str]], readout_layer: int,
+                    extra: Callable[[dict], dict[str, float]] | None = None, missing_note: str = "",
+                    initial: dict | None = None, plot_px: int = 300) -> Explorer:
     """Explorer of allowed regions. ``window(state) -> (x0, x1, y0, y1)`` (None: no data),
     ``extra(state) -> {name: number}`` (readout numbers; 'scale' turns the extremes of
     ``readout_layer`` into |C|^(1/2) values), ``readout``: lines with {name} placeholders
@@ -110,9 +118,12 @@ class Curve:
         return 2 if self.fill == "band" else 1
 
 
-def curve_explorer(*, title, params, curves, x_points, series, window, xlabel, ylabel, readout, values,
-                   xlog=True, ylog=True, ysymlog=False, hlines=(), vmarks=(), dots=(), initial=None,
-                   plot_px=300, aspect=0.8) -> Explorer:
+def curve_explorer(*, title: str, params: Iterable[Param], curves: Sequence[Curve], x_points: ArrayLike,
+                   series: Callable[[dict], ArrayLike], window: tuple[float, float, float, float], xlabel: str,
+                   ylabel: str, readout: Iterable[str | tuple[str, str]], values: Callable[[dict], dict[str, float]],
+                   xlog: bool = True, ylog: bool = True, ysymlog: bool = False, hlines: Iterable[dict] = (),
+                   vmarks: Iterable[dict] = (), dots: Iterable[dict] = (), initial: dict | None = None,
+                   plot_px: int = 300, aspect: float = 0.8) -> Explorer:
     """Explorer of curves sampled at ``x_points``: ``series(state) -> (n_series, n) array`` (NaN =
     gap), ``values(state) -> {name: number}`` for the readout and the markers."""
     params = tuple(params)
@@ -141,7 +152,7 @@ def curve_explorer(*, title, params, curves, x_points, series, window, xlabel, y
                     row_length=n_series * x_points.size, compute=compute, initial=initial)
 
 
-def sliders(explorer: Explorer, steps: dict | None = None):
+def sliders(explorer: Explorer, steps: dict[str, float] | None = None) -> VBox:
     """The explorer with ordinary ipywidgets controls linked to it by ``jslink`` (so they work in
     the static page too), as one VBox. ``steps``: slider step per parameter (log10 units for
     logarithmic grids); default: the grid spacing."""

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import constraints, couplings
 from ..constants import M_E
@@ -21,12 +24,16 @@ from ..limits import limit
 from ..figures.chiang import BD_COLOUR, FT_COLOUR, HEAVY_COLOUR, LEP_BLUE
 from ..figures.chiang import COUPLING_COLOURS as COLOURS
 from ..figures.chiang import MASS_COLOURS as MASS_COLOURS_MEV
+from ..figures.model import Figure
 from ..units import GeV, MeV, keV
 from ..errors import InputError
 from ..validation import choice, finite, in_range, positive
 from .bands import plane_bands
 from .builders import Curve, Layer, curve_explorer, region_explorer, sliders
 from .widget import Param
+
+if TYPE_CHECKING:
+    from ipywidgets import VBox
 
 __all__ = ["EXTREMES", "log_grid", "sec3", "sec4", "sec5", "LEP_PAIRS", "lep_states", "lep_window", "sec6",
            "BD_EXPERIMENTS", "sec7", "FC_PAIRS", "sec8", "constraint_region"]
@@ -52,7 +59,7 @@ def _rho_labels(pair):
 
 
 # ----------------------------------------------------------------------------- Sec. III
-def sec3(m_x_mev: float = 5.0):
+def sec3(m_x_mev: float = 5.0) -> VBox:
     """Chiang Sec. III / Fig. 1: the LAMPF + LSND ring at m_X (MeV slider) over the heavy-X ring."""
     m_x_mev = positive("m_x_mev", m_x_mev)
     heavy = plane_bands(constraints.get("lampf-lsnd", 1e6 * MeV), "ee")
@@ -68,7 +75,7 @@ def sec3(m_x_mev: float = 5.0):
 
 
 # ----------------------------------------------------------------------------- Sec. IV
-def sec4(m_x_mev: float = 5.0):
+def sec4(m_x_mev: float = 5.0) -> VBox:
     """Chiang Sec. IV / Fig. 2: reactors alone and with LAMPF/LSND at m_X (MeV), over the
     heavy-X reactor region; readout: the Fig. 2(b) extremes."""
     m_x_mev = positive("m_x_mev", m_x_mev)
@@ -88,7 +95,7 @@ def sec4(m_x_mev: float = 5.0):
 
 
 # ----------------------------------------------------------------------------- Sec. V
-def sec5(m_x_gev: float = 1.0):
+def sec5(m_x_gev: float = 1.0) -> VBox:
     """Chiang Sec. V / Fig. 4: the CHARM-II region in the coupling products (L_mumu, R_mumu),
     which scale as m_X^2; CHARM-II bounds need m_X >= 1 GeV (no data below)."""
     m_x_gev = positive("m_x_gev", m_x_gev)
@@ -124,7 +131,7 @@ def sec5(m_x_gev: float = 1.0):
 LEP_PAIRS = ("ee", "mumu", "tautau", "emu")
 
 
-def lep_states():
+def lep_states() -> tuple[Param, Param, Param]:
     """The LEP explorer's grid: m_X [GeV] 0.01-100 (0.1 in log10), Gamma_X [keV] 0.1-1600
     (0.6 in log10, so 25.1 keV is a state), pairs of Figs. 5 and 8 (mumu and tautau share their
     data). Sized so that the page stays under 2.5 MB (gzip)."""
@@ -133,7 +140,7 @@ def lep_states():
             Param("option", "pair", options=LEP_PAIRS))
 
 
-def lep_window(bands: np.ndarray, pad: float = 1.35):
+def lep_window(bands: np.ndarray, pad: float = 1.35) -> tuple[float, float, float, float] | None:
     """A symmetric plotting window (x0, x1, y0, y1) around the region: ``pad`` times the largest
     |rho| on either axis allowed by the upper bounds of the bands with a positive square term
     (for display only; the readout comes from the region itself)."""
@@ -150,7 +157,8 @@ def lep_window(bands: np.ndarray, pad: float = 1.35):
     return (-h, h, -h, h)
 
 
-def sec6(m_x_gev: float = 5.0, gamma_x_kev: float = 25.0, pair: str = "ee", params=None):
+def sec6(m_x_gev: float = 5.0, gamma_x_kev: float = 25.0, pair: str = "ee",
+         params: Sequence[Param] | None = None) -> VBox:
     """Chiang Sec. VI / Figs. 5, 8: the LEP + Eq. (17) region (40 bands) at (m_X, Gamma_X) for a
     flavour pair; readout |L|^1/2_max, |R|^1/2_max and the rho extremes (as printed under Fig. 5)."""
     m_x_gev, gamma_x_kev = positive("m_x_gev", m_x_gev), positive("gamma_x_kev", gamma_x_kev)
@@ -208,7 +216,7 @@ def _fig6_series(fig6) -> dict:
     return {"m": a.curves[0].x, "zpole": zp, "g-2": g2, "beam-dump": bd, "fixed-target": ft}
 
 
-def sec7(fig6, m_x_gev: float = 0.1):
+def sec7(fig6: Figure, m_x_gev: float = 0.1) -> VBox:
     """Chiang Sec. VII / Fig. 6: the curves of one coupling (dropdown) with m_X marked and every
     limit there. ``fig6``: the figure data ``xboson.figures.get("chiang-fig6")``. Beam-dump
     and fixed-target limits are on g_Ve (Fig. 6(a) shows them for g_Le = g_Re = g_Ve)."""
@@ -259,7 +267,7 @@ def sec7(fig6, m_x_gev: float = 0.1):
 FC_PAIRS = ("emu", "etau")
 
 
-def sec8(m_x_mev: float = 5.0, pair: str = "emu"):
+def sec8(m_x_mev: float = 5.0, pair: str = "emu") -> VBox:
     """Chiang Sec. VIII / Fig. 7(c): all low-energy data on a flavour-changing pair at m_X (MeV)
     over the 1 MeV and m_X >= 1 GeV regions (CHARM-II enters for m_X >= 1 GeV, e-mu only)."""
     m_x_mev = positive("m_x_mev", m_x_mev)
@@ -279,7 +287,8 @@ def sec8(m_x_mev: float = 5.0, pair: str = "emu"):
 
 
 # ----------------------------------------------------------------------------- any constraint
-def constraint_region(name: str, pair: str, masses_gev, gamma_x_kev: float | None = None, m_x_gev=None):
+def constraint_region(name: str, pair: str, masses_gev: ArrayLike, gamma_x_kev: float | None = None,
+                      m_x_gev: float | None = None) -> VBox:
     """Explorer of any registered constraint (:func:`xboson.constraints.names`) on one pair's
     (rho^L, rho^R) plane over the m_X grid ``masses_gev`` [GeV] (sorted, positive), at a fixed
     Gamma_X [keV] where the constraint needs one. Window: the padded extremes at the first mass."""

@@ -4,6 +4,8 @@ combination for a U(1)_X model, alpha/g_X and m_Z', with the 90% CL limits there
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..lindner import fits
@@ -13,6 +15,9 @@ from ..validation import choice, in_range, positive
 from .builders import Curve, curve_explorer, sliders
 from .chiang import log_grid
 from .widget import Param
+
+if TYPE_CHECKING:
+    from ipywidgets import VBox
 
 __all__ = ["EXPERIMENTS", "LABELS", "G_X", "ALPHA_OVER_GX", "delta_chi2", "sec5"]
 
@@ -40,7 +45,7 @@ def delta_chi2(model: str, m_zp: float, alpha_over_gx: float, prepared: dict | N
     return out
 
 
-def sec5(model: str = "B-L", m_zp_gev: float = 0.01, alpha_over_gx: float = 0.0):
+def sec5(model: str = "B-L", m_zp_gev: float = 0.01, alpha_over_gx: float = 0.0) -> VBox:
     """Lindner Sec. 5: model (dropdown), alpha/g_X and m_Z' (sliders); Delta chi^2 panel and the
     limits at that point in both conventions (g_X and g = g_X / 2)."""
     choice("model", model, MODEL_NAMES)

@@ -22,6 +22,7 @@ are constant over all rows are stored once in the spec.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,7 @@ class Param:
         return d
 
 
-def states(params) -> list[dict]:
+def states(params: Sequence[Param]) -> list[dict]:
     """Every state of the grid as {trait: value}, in storage order (last parameter fastest)."""
     import itertools
 
@@ -183,7 +184,7 @@ class Explorer(anywidget.AnyWidget):
     def params(self) -> tuple[Param, ...]:
         return self._params
 
-    def state_arrays(self):
+    def state_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(rows, row_of_state, values) decoded: full rows (n_unique, row_length) float32,
         row index per state (-1: no data), values (n_states, n_values) float64."""
         spec = self.spec

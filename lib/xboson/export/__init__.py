@@ -10,9 +10,11 @@ Exporting the same figure twice gives byte-identical files.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .. import figures
+from ..figures.model import Figure, Table
 from ..validation import choice
 from .to_csv import write_csv
 from .to_hepdata import write_hepdata
@@ -31,7 +33,7 @@ def paths(figure_id: str) -> dict[str, str]:
             "hepdata": f"{figure_id}/{figure_id}-hepdata.tar.gz", "sources": f"{figure_id}/sources.html"}
 
 
-def export(data, out: Path, formats=FORMATS) -> list[Path]:
+def export(data: Figure | Table, out: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write figure ``data`` (a Figure or Table from :mod:`xboson.figures`) in ``formats`` under
     ``out/<id>/``, with its sources page. Returns the files written."""
     for f in formats:
@@ -43,7 +45,8 @@ def export(data, out: Path, formats=FORMATS) -> list[Path]:
     return written
 
 
-def export_all(out: Path, ids=None, formats=FORMATS, **resolution) -> list[Path]:
+def export_all(out: Path, ids: Iterable[str] | None = None, formats: Sequence[str] = FORMATS,
+               **resolution: int | float | str) -> list[Path]:
     """Export every figure id (or ``ids``) in ``formats`` under ``out``."""
     written = []
     for fid in ids or figures.ids():

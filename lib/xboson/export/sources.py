@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..figures.model import Figure, Table
 
 __all__ = ["sources_html", "write_sources"]
 
@@ -13,7 +16,7 @@ _LABELS = {"csv": "CSV (commented header)", "json": "JSON (full figure data)",
            "hepdata": "HEPData submission (.tar.gz; the same files unpacked in hepdata/)"}
 
 
-def sources_html(data, formats) -> str:
+def sources_html(data: Figure | Table, formats: Iterable[str]) -> str:
     """HTML text of the sources page of ``data``."""
     e = html.escape
     cites = "".join(
@@ -36,7 +39,7 @@ def sources_html(data, formats) -> str:
               "they are not the authors' own data.</p></body></html>\n")
 
 
-def write_sources(data, folder: Path, formats) -> Path:
+def write_sources(data: Figure | Table, folder: Path, formats: Iterable[str]) -> Path:
     """Write ``folder/sources.html``."""
     path = Path(folder) / "sources.html"
     path.write_text(sources_html(data, formats), encoding="utf-8")

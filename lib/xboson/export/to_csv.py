@@ -17,7 +17,7 @@ __all__ = ["COLUMNS", "number", "figure_csv", "table_csv", "write_csv", "read_cs
 COLUMNS = ("panel", "kind", "element", "ring", "hole", "x", "y", "y_upper")
 
 
-def number(v) -> str:
+def number(v: float | None) -> str:
     """Exact text of a number (``repr``), empty for None or NaN."""
     if v is None:
         return ""
@@ -95,7 +95,7 @@ def table_csv(table: Table) -> str:
     return buf.getvalue()
 
 
-def write_csv(data, folder: Path) -> Path:
+def write_csv(data: Figure | Table, folder: Path) -> Path:
     """Write ``folder/<id>.csv``."""
     path = Path(folder) / f"{data.id}.csv"
     text = table_csv(data) if isinstance(data, Table) else figure_csv(data)

@@ -134,7 +134,7 @@ def _tar(folder: Path, dest: Path):
         gz.write(buf.getvalue())
 
 
-def write_hepdata(data, folder: Path) -> Path:
+def write_hepdata(data: Figure | Table, folder: Path) -> Path:
     """Write ``folder/hepdata/`` (submission.yaml + tables) and ``folder/<id>-hepdata.tar.gz``;
     returns the archive."""
     from hepdata_lib import Submission

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..figures.model import Source
+from ..figures.model import Figure, Source, Table
 
 __all__ = ["to_json", "write_json"]
 
@@ -33,13 +33,13 @@ def _plain(x):
     return x
 
 
-def to_json(data) -> str:
+def to_json(data: Figure | Table) -> str:
     """The JSON text of a Figure or Table."""
     return json.dumps({"format": "xboson figure data 1", **_plain(data)}, indent=1, ensure_ascii=False,
                       allow_nan=False) + "\n"
 
 
-def write_json(data, folder: Path) -> Path:
+def write_json(data: Figure | Table, folder: Path) -> Path:
     """Write ``folder/<id>.json``."""
     path = Path(folder) / f"{data.id}.json"
     path.write_text(to_json(data), encoding="utf-8")

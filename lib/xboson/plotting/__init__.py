@@ -10,8 +10,9 @@ physics here and no global plotting state.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.axes import Axes
 
-from ..figures.model import Table
+from ..figures.model import Figure, Table
 from ..region import AllowedRegion
 from . import chiang as _chiang  # noqa: F401  (registers the drawers)
 from . import lindner as _lindner  # noqa: F401
@@ -22,14 +23,15 @@ __all__ = ["show", "draw", "draw_panel", "svg", "html_table", "extremes_table", 
            "table_html", "draw_region", "rho_axes", "region_grid"]
 
 
-def show(data):
+def show(data: Figure | Table) -> FigureHTML | TableHTML:
     """Display object for a notebook cell: a figure's panels as SVG, or a paper table as HTML."""
     if isinstance(data, Table):
         return TableHTML(data, draw(data))
     return FigureHTML(data, draw(data))
 
 
-def region_grid(region: AllowedRegion, xlim, ylim, n=401):
+def region_grid(region: AllowedRegion, xlim: tuple[float, float], ylim: tuple[float, float],
+                n: int = 401) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Membership mask of ``region`` on an n x n grid: returns (x, y, mask)."""
     x = np.linspace(*xlim, n)
     y = np.linspace(*ylim, n)
@@ -37,7 +39,9 @@ def region_grid(region: AllowedRegion, xlim, ylim, n=401):
     return x, y, region.contains(xx, yy)
 
 
-def draw_region(ax, region: AllowedRegion, xlim, ylim, *, color, label=None, n=401, alpha=1.0, edge=True):
+def draw_region(ax: Axes, region: AllowedRegion, xlim: tuple[float, float], ylim: tuple[float, float], *,
+                color: str, label: str | None = None, n: int = 401, alpha: float = 1.0,
+                edge: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Shade an allowed region on ``ax`` (and outline it). Returns the mask grid."""
     x, y, mask = region_grid(region, xlim, ylim, n)
     m = mask.astype(float)
@@ -49,7 +53,8 @@ def draw_region(ax, region: AllowedRegion, xlim, ylim, *, color, label=None, n=4
     return x, y, mask
 
 
-def rho_axes(ax, pair="ee", xlim=None, ylim=None):
+def rho_axes(ax: Axes, pair: str = "ee", xlim: tuple[float, float] | None = None,
+             ylim: tuple[float, float] | None = None) -> None:
     """Label a (rho^L, rho^R) plane, Chiang Eq. (13)."""
     sub = {"ee": "ee", "mumu": r"\mu\mu", "tautau": r"\tau\tau", "emu": r"\mu e",
            "etau": r"e\tau", "mutau": r"\mu\tau"}[pair]

@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import MaxNLocator
 
+from ..figures.model import Figure, Table
 from .render import DRAWERS, draw_panel, legend_below, new_figure
 
 __all__ = ["draw_fig1", "draw_fig2", "draw_fig4", "draw_lep", "draw_fig7", "draw_fig3", "draw_fig6",
@@ -30,32 +32,32 @@ def _regions(data, *, legend_panel=0, ncol=3, equal=False, lean_ticks=False):
     return out
 
 
-def draw_fig1(data):
+def draw_fig1(data: Figure) -> list[MplFigure]:
     """Fig. 1: the rings of LAMPF + LSND, one legend."""
     return _regions(data, equal=True)
 
 
-def draw_fig2(data):
+def draw_fig2(data: Figure) -> list[MplFigure]:
     """Fig. 2 (a), (b): one legend (the mass colours), under panel (a)."""
     return _regions(data)
 
 
-def draw_fig4(data):
+def draw_fig4(data: Figure) -> list[MplFigure]:
     """Fig. 4: the CHARM-II patches."""
     return _regions(data, legend_panel=-1)
 
 
-def draw_lep(data):
+def draw_lep(data: Figure) -> list[MplFigure]:
     """Figs. 5 and 8: one panel per (m_X, Gamma_X), compact tick labels, no legend (the title says it)."""
     return _regions(data, legend_panel=-1, equal=True, lean_ticks=True)
 
 
-def draw_fig7(data):
+def draw_fig7(data: Figure) -> list[MplFigure]:
     """Fig. 7 (a)-(c): the mass colours once, under panel (a)."""
     return _regions(data, ncol=3)
 
 
-def draw_fig3(data):
+def draw_fig3(data: Figure) -> list[MplFigure]:
     """Fig. 3 (a)-(d): solid/dashed low-energy, dotted LEP; the line-style legend under (a) only."""
     out = []
     for k, panel in enumerate(data.panels):
@@ -87,7 +89,7 @@ def _label_bands(ax, panel):
                     va="center", bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85), zorder=5)
 
 
-def draw_fig6(data):
+def draw_fig6(data: Figure) -> list[MplFigure]:
     """Fig. 6 (a), (b): dotted Z pole, solid g-2, light-orange FT and light-green BD patches
     (named on the plot); legend under each panel (the curves differ between panels)."""
     out = []
@@ -105,7 +107,7 @@ def draw_fig6(data):
     return out
 
 
-def draw_table2_ratio(table, *, band=0.10):
+def draw_table2_ratio(table: Table, *, band: float = 0.10) -> list[MplFigure]:
     """Table II: ratio of our SM cross section to the paper's per row, +-10% band shaded."""
     cols = [c.name for c in table.columns]
     i_exp, i_s, i_ratio = cols.index("experiment"), cols.index("sqrt(s)"), cols.index("ours / paper")

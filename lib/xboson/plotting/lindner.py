@@ -4,7 +4,10 @@ registered in :data:`xboson.plotting.render.DRAWERS`. No physics: the data come 
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure as MplFigure
+
 from ..figures.lindner import EXPERIMENT_COLOURS, EXPERIMENT_LABELS
+from ..figures.model import Figure
 from .render import DRAWERS, draw_curve, draw_panel, legend_below, new_figure, setup_axes
 
 __all__ = ["EXPERIMENT_COLOURS", "EXPERIMENT_LABELS", "draw_fig1", "draw_limits", "draw_delta_chi2"]
@@ -22,7 +25,7 @@ def _combined_under(ax, panel):
         ax.plot(p.x, p.y, "o", ms=2.5, color=p.colour, ls="none", zorder=4)
 
 
-def draw_limits(data):
+def draw_limits(data: Figure) -> list[MplFigure]:
     """Limit panels (Figs. 3-4, panel (b) of Figs. 1-2): experiments dashed over the combined
     limit (thick grey), dots mark the dominant experiment; legend under each panel. Panels
     without a combined curve (Fig. 2(a)) are drawn as they are."""
@@ -39,7 +42,7 @@ def draw_limits(data):
     return out
 
 
-def draw_fig1(data):
+def draw_fig1(data: Figure) -> list[MplFigure]:
     """Fig. 1: one curve per model with its l_L and e_R charges listed in the legend (as the
     caption lists them beside the plot); panel (b): B-L by experiment."""
     figs = []
@@ -54,7 +57,7 @@ def draw_fig1(data):
     return figs
 
 
-def draw_delta_chi2(data):
+def draw_delta_chi2(data: Figure) -> list[MplFigure]:
     """Delta chi^2(g_X) per experiment: combined drawn first (thick, light), the experiments
     dashed on top so that a curve equal to the combined one (e.g. TEXONO) stays visible."""
     panel = data.panels[0]

@@ -14,11 +14,12 @@ import io
 
 import matplotlib as mpl
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
-from ..figures.model import Figure, Panel
+from ..figures.model import Curve, ExcludedBand, Figure, Panel, Region, Table
 
 __all__ = ["LINESTYLES", "PANEL_SIZE", "fill_region", "draw_band", "draw_curve", "setup_axes", "draw_panel",
            "legend_below", "new_figure", "default_drawer", "DRAWERS", "draw", "svg", "FigureHTML",
@@ -38,7 +39,7 @@ def _compound_path(rings) -> Path:
     return Path(verts, codes)
 
 
-def fill_region(ax, region, *, alpha=1.0, edge="black"):
+def fill_region(ax: Axes, region: Region, *, alpha: float = 1.0, edge: str = "black") -> None:
     """Fill one :class:`~xboson.figures.model.Region` (outer rings minus holes)."""
     if region.rings:
         ax.add_patch(PathPatch(_compound_path(region.rings), facecolor=region.colour, edgecolor=edge, lw=0.4,
@@ -46,7 +47,7 @@ def fill_region(ax, region, *, alpha=1.0, edge="black"):
     ax.fill([], [], color=region.colour, alpha=alpha, label=region.label)
 
 
-def draw_band(ax, band, *, ytop, label=None):
+def draw_band(ax: Axes, band: ExcludedBand, *, ytop: float, label: str | None = None) -> None:
     """Fill one :class:`~xboson.figures.model.ExcludedBand` (NaN = nothing excluded)."""
     lower = np.asarray(band.lower, float)
     upper = np.full_like(lower, ytop) if band.upper is None else np.asarray(band.upper, float)
@@ -56,13 +57,13 @@ def draw_band(ax, band, *, ytop, label=None):
                         color=band.colour, alpha=0.85, lw=0, label=label)
 
 
-def draw_curve(ax, curve, *, lw=1.5, zorder=3):
+def draw_curve(ax: Axes, curve: Curve, *, lw: float = 1.5, zorder: float = 3) -> None:
     """Plot one :class:`~xboson.figures.model.Curve` in its caption line style."""
     ax.plot(curve.x, curve.y, LINESTYLES.get(curve.style, "-"), color=curve.colour, lw=lw, label=curve.label,
             zorder=zorder)
 
 
-def setup_axes(ax, panel: Panel, *, title=True):
+def setup_axes(ax: Axes, panel: Panel, *, title: bool = True) -> None:
     """Scales, limits, labels and a light grid from the panel's axes."""
     for axis, setter in ((panel.x, "x"), (panel.y, "y")):
         if axis.scale == "symlog":
@@ -78,7 +79,7 @@ def setup_axes(ax, panel: Panel, *, title=True):
     ax.grid(True, which="major", lw=0.3, color="0.85")
 
 
-def draw_panel(ax, panel: Panel, *, title=True):
+def draw_panel(ax: Axes, panel: Panel, *, title: bool = True) -> None:
     """Draw every element of ``panel`` on ``ax``: regions, excluded bands, curves, points."""
     setup_axes(ax, panel, title=title)
     for r in panel.regions:
@@ -95,12 +96,12 @@ def draw_panel(ax, panel: Panel, *, title=True):
         ax.plot(p.x, p.y, "o", ms=3, color=p.colour, ls="none", zorder=4)
 
 
-def legend_below(ax, ncol=2):
+def legend_below(ax: Axes, ncol: int = 2) -> None:
     """A legend under the axes (never over the data)."""
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=ncol, frameon=False)
 
 
-def new_figure(size=PANEL_SIZE) -> tuple[MplFigure, object]:
+def new_figure(size: tuple[float, float] = PANEL_SIZE) -> tuple[MplFigure, Axes]:
     """A pyplot-free matplotlib figure with one Axes (nothing is shown implicitly)."""
     fig = MplFigure(figsize=size, layout="constrained")
     return fig, fig.add_subplot()
@@ -123,7 +124,7 @@ def default_drawer(data: Figure) -> list[MplFigure]:
 DRAWERS: dict = {}
 
 
-def draw(data) -> list[MplFigure]:
+def draw(data: Figure | Table) -> list[MplFigure]:
     """The matplotlib figures (one per panel) of a figure's data, in the figure's own style; for a
     table, its comparison plot if it has one (none: an empty list)."""
     if not hasattr(data, "panels") and data.id not in DRAWERS:
@@ -198,7 +199,7 @@ class TableHTML:
     #: the alt text of a table's comparison plot
     ALT = {"chiang-table2": "ratio of our SM cross section to the paper's, row by row, with the +-10% band shaded."}
 
-    def __init__(self, table, figures: list[MplFigure]):
+    def __init__(self, table: Table, figures: list[MplFigure]):
         self.table = table
         self.figures = figures
 
@@ -216,6 +217,6 @@ class TableHTML:
         return f"<{self.table.title}: {len(self.table.rows)} rows>"
 
 
-def show(data) -> FigureHTML:
+def show(data: Figure) -> FigureHTML:
     """Display object for a notebook cell: ``show(figures.get("chiang-fig5"))``."""
     return FigureHTML(data, draw(data))

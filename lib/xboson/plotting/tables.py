@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterable, Sequence
 
-from ..figures.model import Table
+from ..figures.model import Figure, Table
 
 __all__ = ["HTMLTable", "html_table", "table_html", "extremes_table", "region_table"]
 
@@ -33,7 +34,8 @@ def _cell(v, fmt: str) -> tuple[str, bool]:
 class HTMLTable:
     """Notebook display object of a table (``_repr_html_``)."""
 
-    def __init__(self, headers, rows, caption: str = "", fmt="{:.4g}"):
+    def __init__(self, headers: Iterable[str], rows: Iterable[Iterable[object]], caption: str = "",
+                 fmt: str | Sequence[str] = "{:.4g}"):
         self.headers = [str(h) for h in headers]
         self.rows = [list(r) for r in rows]
         if any(len(r) != len(self.headers) for r in self.rows):
@@ -63,14 +65,15 @@ class HTMLTable:
                 f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
-def html_table(headers, rows, caption: str = "", fmt="{:.4g}") -> HTMLTable:
+def html_table(headers: Iterable[str], rows: Iterable[Iterable[object]], caption: str = "",
+               fmt: str | Sequence[str] = "{:.4g}") -> HTMLTable:
     """A table for a notebook cell: ``headers`` with units (e.g. "m_X [MeV]"), ``rows`` of
     values (numbers formatted with ``fmt``, one format or one per column; None/NaN shown as a
     dash)."""
     return HTMLTable(headers, rows, caption, fmt)
 
 
-def table_html(table: Table, columns=None, fmt: str = "{:.4g}") -> HTMLTable:
+def table_html(table: Table, columns: Iterable[str] | None = None, fmt: str = "{:.4g}") -> HTMLTable:
     """The display table of a paper :class:`~xboson.figures.model.Table`, optionally only the
     named ``columns`` (all columns are in the exported files)."""
     names = [c.name for c in table.columns]
@@ -87,7 +90,7 @@ def extremes_table(extremes_by_key: dict, key_header: str = "m_X [MeV]", fmt: st
     return HTMLTable([key_header, "ρ^L min", "ρ^L max", "ρ^R min", "ρ^R max"], rows, fmt=["{:g}"] + [fmt] * 4)
 
 
-def region_table(figure, panel_key: str = "", mass_unit: str = "MeV") -> HTMLTable:
+def region_table(figure: Figure, panel_key: str = "", mass_unit: str = "MeV") -> HTMLTable:
     """Exact extremes of the regions of one panel of a region figure, by m_X in ``mass_unit``
     (MeV or GeV)."""
     scale = {"MeV": 1e3, "GeV": 1.0}[mass_unit]
