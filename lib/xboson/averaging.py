@@ -16,6 +16,7 @@ import functools
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import InputError
 from .constants import M_E
@@ -33,7 +34,7 @@ N_T = 48   #: default Gauss-Legendre nodes in v = ln(m_X^2 + 2 m_e T)
 
 
 @functools.lru_cache(maxsize=16)
-def gauss_legendre(n: int):
+def gauss_legendre(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Gauss-Legendre nodes and weights on [-1, 1] (cached, read-only arrays)."""
     x, w = np.polynomial.legendre.leggauss(n)
     x.setflags(write=False)
@@ -41,7 +42,7 @@ def gauss_legendre(n: int):
     return x, w
 
 
-def recoil_nodes(t_lo, t_hi, m_x, n=N_T):
+def recoil_nodes(t_lo: ArrayLike, t_hi: ArrayLike, m_x: float, n: int = N_T) -> tuple[np.ndarray, np.ndarray]:
     """Quadrature nodes T and weights dT for int_{t_lo}^{t_hi} dT (arrays broadcast with a
     trailing node axis). Energies in GeV: 0 <= t_lo < t_hi <= 1e6, m_x in [1e-6, 1e4].
 
@@ -67,7 +68,8 @@ def recoil_nodes(t_lo, t_hi, m_x, n=N_T):
     return t, weights
 
 
-def recoil_integrated_terms(e_nu, t_lo, t_hi, m_x, flavour="e", anti=False, n_t=N_T) -> ScatteringTerms:
+def recoil_integrated_terms(e_nu: ArrayLike, t_lo: float, t_hi: float, m_x: float, flavour: str = "e",
+                            anti: bool = False, n_t: int = N_T) -> ScatteringTerms:
     """int_{T_1}^{min(T_2, T_max(E))} dT dsigma/dT for each energy in ``e_nu``.
 
     e_nu [GeV] (array), t_lo, t_hi [GeV] window (t_hi may be inf), m_x [GeV].
@@ -86,7 +88,8 @@ def recoil_integrated_terms(e_nu, t_lo, t_hi, m_x, flavour="e", anti=False, n_t=
     return terms.map(lambda a: np.where(live, np.sum(a * w, axis=-1), 0.0))
 
 
-def energy_nodes(spectrum: Spectrum, t_window=(0.0, math.inf), n_e=N_E):
+def energy_nodes(spectrum: Spectrum, t_window: tuple[float, float] = (0.0, math.inf),
+                 n_e: int = N_E) -> tuple[np.ndarray, np.ndarray]:
     """Nodes E [GeV] and weights phi(E) dE for int dE phi(E) f(E) over the energies that can
     give a recoil in ``t_window`` = (T_1, T_2) [GeV]: E from max(e_min, E_min(T_1)) (Chiang
     Eq. A8) to the spectrum's end, split where T_max(E) = T_2 (Eq. A7) so that the recoil
@@ -114,8 +117,9 @@ def energy_nodes(spectrum: Spectrum, t_window=(0.0, math.inf), n_e=N_E):
     return e, np.concatenate(ws) * spectrum(e)
 
 
-def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False,
-                                t_window=(0.0, math.inf), n_e=N_E, n_t=N_T) -> QuadraticForm:
+def flux_averaged_cross_section(spectrum: Spectrum, m_x: float, flavour: str = "e", anti: bool = False,
+                                t_window: tuple[float, float] = (0.0, math.inf), n_e: int = N_E,
+                                n_t: int = N_T) -> QuadraticForm:
     """Chiang Eqs. (9)/(10): int dE phi(E) int_window dT dsigma/dT, as a quadratic form.
 
     spectrum: source (its pdf units times GeV^-2 are the result's units, e.g. GeV^-2 for a
@@ -131,7 +135,7 @@ def flux_averaged_cross_section(spectrum: Spectrum, m_x, flavour="e", anti=False
     return terms.map(lambda a: float(np.sum(a * wt))).form()
 
 
-def flux_averaged_energy(spectrum: Spectrum, n_e=N_E) -> float:
+def flux_averaged_energy(spectrum: Spectrum, n_e: int = N_E) -> float:
     """<E> = int E phi(E) dE / int phi(E) dE [GeV]."""
     x, w = gauss_legendre(n_e)
     a, b = spectrum.e_min, spectrum.e_max

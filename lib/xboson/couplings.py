@@ -18,12 +18,19 @@ L, R, V (= (L+R)/2 alone: L = R) or A (= (L-R)/2 alone: L = -R), e.g. 'Lee' = 'L
 and Chiang's Sec. VII single couplings :data:`SINGLE_COUPLINGS` ('gLe', ...; Fig. 6).
 """
 
+from __future__ import annotations
+
 import math
 import re
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .constants import G_F
 from .validation import choice, coupling_product, mass
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import ArrayLike
 
 __all__ = ["BASIS", "CHIRALITIES", "COMBINATIONS", "DIM", "FLAVOURS", "INDEX", "PAIRS", "SINGLE_COUPLINGS",
            "as_vector", "combination", "direction", "index", "pair_of", "plane", "rho_scale", "vector"]
@@ -93,7 +100,7 @@ def direction(name: str) -> dict[str, float]:
     return {c: v for c, v in zip(plane(pair), COMBINATIONS[kind]) if v}
 
 
-def rho_scale(m_x):
+def rho_scale(m_x: ArrayLike) -> float | np.ndarray:
     """2 sqrt(2) G_F m_X^2: the factor with C_ij = rho_scale * rho_ij (Chiang Eq. 13).
 
     m_x: X mass [GeV], in [1e-6, 1e4]. Returns a dimensionless number.
@@ -102,7 +109,7 @@ def rho_scale(m_x):
     return 2.0 * math.sqrt(2.0) * G_F * m_x**2
 
 
-def as_vector(c):
+def as_vector(c: ArrayLike) -> np.ndarray:
     """A coupling vector given as an array: checked to have :data:`DIM` entries, each a coupling
     product with |C| <= (4 pi)^2. Returns a float array."""
     import numpy as np
@@ -113,7 +120,7 @@ def as_vector(c):
     return arr
 
 
-def vector(values: dict | None = None, **kwargs):
+def vector(values: dict | None = None, **kwargs: float) -> np.ndarray:
     """Coupling vector in :data:`BASIS` order from names, e.g. ``vector(L_ee=1e-12)``.
 
     Unknown names raise InputError; values are coupling products with |C| <= (4 pi)^2.

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import InputError
 from .validation import choice, mass
@@ -105,7 +106,8 @@ def limit(coupling: str, constraint: str, m_x: float) -> Limit:
     return lookup("LIMITS", constraint)(coupling, mass("m_x", m_x))
 
 
-def limit_curves(source: str, couplings: Sequence[str], masses, *, sign: int | None = None) -> dict[str, np.ndarray]:
+def limit_curves(source: str, couplings: Sequence[str], masses: ArrayLike, *,
+                 sign: int | None = None) -> dict[str, np.ndarray]:
     """Upper limits from ``source`` on each coupling in ``couplings`` (one nonzero at a time) at
     each mass in ``masses`` [GeV]: {coupling: array over masses}, NaN where the source does not
     bound the coupling (``Limit.upper`` None). With ``sign`` (+1 or -1) the limit from the largest

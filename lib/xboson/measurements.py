@@ -26,11 +26,15 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .data import load_yaml
 from .errors import InputError
 from .quadform import Band, QuadraticForm, measurement_band
 from .units import GeV, MeV, keV
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["ClConvention", "Uncertainty", "Beam", "Process", "RecoilWindow", "Use", "Measurement",
            "registry", "measurement", "quoted_by", "cl_convention", "N_SIGMA_90", "N_SIGMA_FOOTNOTE2",
@@ -208,11 +212,11 @@ class Measurement:
             return math.sqrt(conv.delta_chi2)
         return conv.n_sigma
 
-    def pull(self, prediction, paper: str | None = None):
+    def pull(self, prediction: float | np.ndarray, paper: str | None = None) -> float | np.ndarray:
         """(prediction - central) / sigma(paper); prediction in the units of the value (scalar or array)."""
         return (prediction - self.central) / self.sigma(paper)
 
-    def chi2(self, prediction, paper: str | None = None):
+    def chi2(self, prediction: float | np.ndarray, paper: str | None = None) -> float | np.ndarray:
         """pull^2: this measurement's chi^2 term (Lindner Eqs. 4.1-4.2 for one datum)."""
         return self.pull(prediction, paper) ** 2
 

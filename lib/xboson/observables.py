@@ -200,7 +200,8 @@ def get(name: str) -> Observable:
     return OBSERVABLES[name]
 
 
-def evaluate(name: str, m_x: float, gamma_x: float | None = None, **kinematics):
+def evaluate(name: str, m_x: float, gamma_x: float | None = None,
+             **kinematics: object) -> QuadraticForm | tuple[QuadraticForm, ...]:
     """The prediction of observable ``name`` at m_x [GeV] (and gamma_x [GeV] if it needs the width):
     a QuadraticForm, or a tuple of forms for a per-row observable. Domain: m_x in [1e-6, 1e4] GeV,
     gamma_x in [1e-10 m_x, m_x]; the kinematic arguments are those the observable declares."""

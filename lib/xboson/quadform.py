@@ -13,9 +13,11 @@ the single mechanism in :mod:`xboson.region`.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import InputError
 from . import couplings
@@ -46,7 +48,7 @@ class QuadraticForm:
 
     # -- construction ---------------------------------------------------------------
     @classmethod
-    def zero(cls, basis=couplings.BASIS) -> QuadraticForm:
+    def zero(cls, basis: Sequence[str] = couplings.BASIS) -> QuadraticForm:
         n = len(basis)
         return cls(0.0, np.zeros(n), np.zeros((n, n)), tuple(basis))
 
@@ -88,7 +90,7 @@ class QuadraticForm:
         return self * (1.0 / float(factor))
 
     # -- changes of variables ---------------------------------------------------------
-    def substitute(self, matrix, basis, offset=None) -> QuadraticForm:
+    def substitute(self, matrix: ArrayLike, basis: Sequence[str], offset: ArrayLike | None = None) -> QuadraticForm:
         """The form in new coordinates p with c = matrix @ p (+ offset).
 
         ``matrix`` has shape (len(self.basis), len(basis)).
@@ -100,12 +102,12 @@ class QuadraticForm:
         quad = m.T @ self.quad @ m
         return QuadraticForm(const, lin, quad, tuple(basis))
 
-    def restrict(self, names) -> QuadraticForm:
+    def restrict(self, names: Sequence[str]) -> QuadraticForm:
         """The form on the coordinates ``names``, all other couplings set to zero."""
         idx = [self.basis.index(n) for n in names]
         return QuadraticForm(self.const, self.linear[idx], self.quad[np.ix_(idx, idx)], tuple(names))
 
-    def on_plane(self, pair: str, scale: float = 1.0, names=None) -> QuadraticForm:
+    def on_plane(self, pair: str, scale: float = 1.0, names: Sequence[str] | None = None) -> QuadraticForm:
         """The form on the (L_pair, R_pair) plane, coordinates multiplied by ``scale``.
 
         With ``scale = couplings.rho_scale(m_x)`` the new coordinates are (rho^L, rho^R) of
@@ -114,7 +116,7 @@ class QuadraticForm:
         sub = self.restrict(couplings.plane(pair))
         return sub.substitute(np.eye(2) * scale, tuple(names or couplings.plane(pair)))
 
-    def along(self, direction) -> np.ndarray:
+    def along(self, direction: ArrayLike) -> np.ndarray:
         """Coefficients (q0, q1, q2) with O(t * direction) = q0 + q1 t + q2 t^2."""
         d = np.asarray(direction, dtype=float)
         return np.array([self.const, d @ self.linear, d @ self.quad @ d])
@@ -133,14 +135,14 @@ class Band:
         if np.isnan(self.lo) or np.isnan(self.hi) or self.lo > self.hi:
             raise InputError(f"band {self.label!r}: need lo <= hi (got {self.lo}, {self.hi})")
 
-    def contains(self, c) -> np.ndarray:
+    def contains(self, c: ArrayLike) -> np.ndarray | np.bool_:
         v = self.form(c)
         return (v >= self.lo) & (v <= self.hi)
 
-    def substitute(self, matrix, basis, offset=None) -> Band:
+    def substitute(self, matrix: ArrayLike, basis: Sequence[str], offset: ArrayLike | None = None) -> Band:
         return Band(self.form.substitute(matrix, basis, offset), self.lo, self.hi, self.label)
 
-    def restrict(self, names) -> Band:
+    def restrict(self, names: Sequence[str]) -> Band:
         return Band(self.form.restrict(names), self.lo, self.hi, self.label)
 
 

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from numpy.polynomial import polynomial as P
 
 from .errors import InputError
@@ -46,7 +48,7 @@ def rho_extremes(extremes: dict[str, float] | None) -> dict[str, float]:
     return {rho: extremes[xy] for rho, xy in RHO_EXTREME_KEYS.items()}
 
 
-def interval_along(bands, direction) -> IntervalSet:
+def interval_along(bands: Iterable[Band], direction: ArrayLike) -> IntervalSet:
     """Exact set of t with every band satisfied at c = t * direction."""
     s = IntervalSet.everything()
     for band in bands:
@@ -168,7 +170,7 @@ class AllowedRegion:
     def __and__(self, other: AllowedRegion) -> AllowedRegion:
         return AllowedRegion(self.bands + other.bands)
 
-    def contains(self, x, y) -> np.ndarray:
+    def contains(self, x: ArrayLike, y: ArrayLike) -> np.ndarray:
         """Vectorised membership test at points (x, y) of any matching shapes."""
         pts = np.stack(np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float)), axis=-1)
         ok = np.ones(pts.shape[:-1], dtype=bool)
@@ -190,6 +192,6 @@ class AllowedRegion:
         bands = self.bands if axis == "x" else [b.substitute(_SWAP, self.names[::-1]) for b in self.bands]
         return _feasible_y([_plane_coefficients(b) for b in bands], bands, float(x))
 
-    def along(self, direction) -> IntervalSet:
+    def along(self, direction: ArrayLike) -> IntervalSet:
         """Exact allowed set of t on the line (x, y) = t * direction."""
         return interval_along(self.bands, direction)

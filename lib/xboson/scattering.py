@@ -17,9 +17,11 @@ Units: energies in GeV, dsigma/dT in GeV^-3, sigma in GeV^-2.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import couplings
 from .constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE
@@ -49,7 +51,7 @@ class ScatteringTerms:
     x_lr: np.ndarray
     flavour: str
 
-    def map(self, fn) -> ScatteringTerms:
+    def map(self, fn: Callable[[np.ndarray], float | np.ndarray]) -> ScatteringTerms:
         """Apply ``fn`` (e.g. an integration) to every coefficient array."""
         kw = {f.name: fn(getattr(self, f.name)) for f in fields(self) if f.name != "flavour"}
         return ScatteringTerms(flavour=self.flavour, **kw)
@@ -71,7 +73,7 @@ class ScatteringTerms:
             quad[kr, kl] += 0.5 * self.x_lr
         return QuadraticForm(float(self.sm), lin, quad)
 
-    def at(self, c) -> np.ndarray:
+    def at(self, c: np.ndarray) -> float | np.ndarray:
         """Evaluate at one coupling vector ``c`` (pointwise in the coefficient arrays)."""
         i = self.flavour
         pii = couplings.pair_of(i, i)
@@ -110,7 +112,8 @@ def _squared_amplitude_terms(sm_, t, um, m_x, flavour, anti):
     return sm_part, int_l, int_r, x_ll, x_rr, x_lr
 
 
-def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
+def dsigma_dT_terms(e_nu: ArrayLike, t: ArrayLike, m_x: float, flavour: str = "e",
+                    anti: bool = False) -> ScatteringTerms:
     """Exact dsigma/dT coefficients for nu_i e -> nu e (anti: nubar_i e -> nubar e).
 
     Chiang Eq. (4) with the squared amplitudes (A1)-(A5); antineutrinos by s <-> u.
@@ -133,14 +136,16 @@ def dsigma_dT_terms(e_nu, t, m_x, flavour="e", anti=False) -> ScatteringTerms:
                            flavour=flavour)
 
 
-def dsigma_dT(e_nu, t, m_x, c=None, flavour="e", anti=False, **named):
+def dsigma_dT(e_nu: ArrayLike, t: ArrayLike, m_x: float, c: ArrayLike | None = None, flavour: str = "e",
+              anti: bool = False, **named: float) -> float | np.ndarray:
     """Exact dsigma/dT [GeV^-3] at couplings ``c`` (a :func:`xboson.couplings.vector`) or
     named couplings, e.g. ``dsigma_dT(0.03, 0.01, 0.005, L_ee=1e-12)``. Chiang Eqs. (4), (A1)-(A5)."""
     cvec = couplings.vector(named) if c is None else couplings.as_vector(c)
     return dsigma_dT_terms(e_nu, t, m_x, flavour, anti).at(cvec)
 
 
-def dsigma_dT_effective(e_nu, t, m_x, c=None, flavour="e", anti=False, finite_mass=True, **named):
+def dsigma_dT_effective(e_nu: ArrayLike, t: ArrayLike, m_x: float, c: ArrayLike | None = None, flavour: str = "e",
+                        anti: bool = False, finite_mass: bool = True, **named: float) -> float | np.ndarray:
     """Low-energy dsigma/dT [GeV^-3], Chiang Eqs. (5)-(7) (antineutrinos: 1 + gbar_L <-> gbar_R
     and L <-> R, as stated after Eq. 11; Eq. 14 is its SM part).
 
@@ -173,7 +178,7 @@ def dsigma_dT_effective(e_nu, t, m_x, c=None, flavour="e", anti=False, finite_ma
     return out
 
 
-def sigma_nue_eq8(e_nu, m_x, c=None, **named):
+def sigma_nue_eq8(e_nu: ArrayLike, m_x: float, c: ArrayLike | None = None, **named: float) -> float | np.ndarray:
     """Total nu_e e cross section [GeV^-2] in the contact approximation, Chiang Eq. (8).
 
     Valid for E >> m_e and m_X^2 >> 2 m_e T_max; accurate to O(m_e/E) only.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import fnmatch
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import DataFileError
 
@@ -50,7 +51,7 @@ class Num:
         lb, rb = ("(" if self.lo_open else "["), (")" if self.hi_open else "]")
         return f"{kind} in {lb}{self.lo:g}, {self.hi:g}{rb}"
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not _is_number(v) or not math.isfinite(v) or (self.integer and v != int(v)):
             raise _Fail(path, self.describe(), v)
         if (v <= self.lo if self.lo_open else v < self.lo) or (v >= self.hi if self.hi_open else v > self.hi):
@@ -69,7 +70,7 @@ class Str:
 
     options: tuple = ()
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not isinstance(v, str):
             raise _Fail(path, "a string", v)
         if self.options and v not in self.options:
@@ -78,7 +79,7 @@ class Str:
 
 @dataclass(frozen=True)
 class Bool:
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not isinstance(v, bool):
             raise _Fail(path, "true or false", v)
 
@@ -92,7 +93,7 @@ class Seq:
     min_length: int = 1
     increasing: bool = False
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not isinstance(v, list):
             raise _Fail(path, "a list", v)
         if self.length is not None and len(v) != self.length:
@@ -116,7 +117,7 @@ class Map:
     values: object | None = None
     closed: bool = False
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not isinstance(v, dict):
             raise _Fail(path, "a mapping", v)
         if self.closed:
@@ -146,7 +147,7 @@ class Table:
 
     cells: dict
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         Map({"columns": Seq(Str()), "rows": Seq(Seq(_AnyCell()))}).check(v, path)
         cols = v["columns"]
         if list(cols) != list(self.cells):
@@ -185,7 +186,7 @@ def _finite_everywhere(v, path, infinite_ok=()):
 class PositiveOrInfinite:
     """A number > 0, where +inf (YAML ``.inf``) means "no limit" (e.g. no geometric cut)."""
 
-    def check(self, v, path):
+    def check(self, v: Any, path: str) -> None:
         if not _is_number(v) or math.isnan(v) or v <= 0:
             raise _Fail(path, "a number > 0 (or .inf for no cut)", v)
 
@@ -335,7 +336,7 @@ LEP_TABLE2_ROWS = Table({
 GENERIC = Map({"meta": META})
 
 
-def validate(name: str, data) -> None:
+def validate(name: str, data: Any) -> None:
     """Check the parsed content of ``data/<name>`` against its schema; raise DataFileError naming
     the file, the key and what was expected."""
     try:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .constants import M_E, M_MU
 from .data import load_yaml
@@ -72,7 +73,7 @@ def _isotopes():
     return load_yaml("reactor_spectra.yaml")["isotopes"]
 
 
-def isotope_spectrum(isotope: str, e):
+def isotope_spectrum(isotope: str, e: ArrayLike) -> float | np.ndarray:
     """Mueller S_k(E) [antineutrinos / GeV / fission] for isotope 'U235', 'U238', 'Pu239',
     'Pu241' at energies e [GeV] in [0, 0.1] (the fit holds for 2-8 MeV; beyond 0.1 GeV the
     exponential of the polynomial is zero to double precision anyway)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import InputError
 from .validation import finite, positive
@@ -10,7 +11,7 @@ from .validation import finite, positive
 __all__ = ["weighted_average"]
 
 
-def weighted_average(values, errors) -> tuple[float, float, float]:
+def weighted_average(values: ArrayLike, errors: ArrayLike) -> tuple[float, float, float]:
     """Unconstrained weighted average with the PDG scale-factor prescription
     (PDG 2012, Introduction, Sec. 5.2.1): returns (mean, error, S).
 

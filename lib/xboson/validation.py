@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import InputError
 
@@ -30,7 +31,7 @@ C_MAX = G_MAX**2          #: largest |coupling product| g_nu g_e accepted
 Q_MAX = 1e6               #: largest |U(1)_X charge| accepted
 
 
-def show(value) -> str:
+def show(value: object) -> str:
     """A short one-line rendering of an input value for error messages."""
     if isinstance(value, np.ndarray) or (isinstance(value, (list, tuple)) and len(value) > 6):
         try:
@@ -69,12 +70,12 @@ def _out(arr):
     return float(arr) if arr.ndim == 0 else arr
 
 
-def finite(name, value):
+def finite(name: str, value: ArrayLike) -> float | np.ndarray:
     """Return ``value`` as float/array after checking it is real, finite and not empty."""
     return _out(_checked(name, value)[0])
 
 
-def positive(name, value):
+def positive(name: str, value: ArrayLike) -> float | np.ndarray:
     """Return ``value`` after checking it is finite and strictly positive."""
     arr, amin, _ = _checked(name, value)
     if not amin > 0:
@@ -82,7 +83,7 @@ def positive(name, value):
     return _out(arr)
 
 
-def non_negative(name, value):
+def non_negative(name: str, value: ArrayLike) -> float | np.ndarray:
     """Return ``value`` after checking it is finite and >= 0."""
     arr, amin, _ = _checked(name, value)
     if not amin >= 0:
@@ -90,7 +91,8 @@ def non_negative(name, value):
     return _out(arr)
 
 
-def in_range(name, value, lo=-math.inf, hi=math.inf, *, lo_open=False, hi_open=False, unit=""):
+def in_range(name: str, value: ArrayLike, lo: float = -math.inf, hi: float = math.inf, *, lo_open: bool = False,
+             hi_open: bool = False, unit: str = "") -> float | np.ndarray:
     """Return ``value`` after checking lo <= value <= hi (open ends if requested)."""
     arr, amin, amax = _checked(name, value)
     bad_lo = amin <= lo if lo_open else amin < lo
@@ -103,7 +105,7 @@ def in_range(name, value, lo=-math.inf, hi=math.inf, *, lo_open=False, hi_open=F
     return _out(arr)
 
 
-def choice(name, value, options: Iterable[str]):
+def choice(name: str, value: object, options: Iterable[str]) -> str:
     """Return ``value`` after checking it is one of ``options``."""
     options = list(options)
     if not isinstance(value, str) or value not in options:
@@ -111,7 +113,7 @@ def choice(name, value, options: Iterable[str]):
     return value
 
 
-def mass(name, value, lo=M_X_MIN, hi=M_X_MAX):
+def mass(name: str, value: ArrayLike, lo: float = M_X_MIN, hi: float = M_X_MAX) -> float | np.ndarray:
     """A boson mass [GeV] in the declared domain [lo, hi] (default 1e-6 .. 1e4 GeV)."""
     return in_range(name, value, lo, hi, unit="GeV")
 
@@ -121,23 +123,23 @@ def mass(name, value, lo=M_X_MIN, hi=M_X_MAX):
 WIDTH_RATIO_MIN = 1e-10
 
 
-def width(name, value, m_x):
+def width(name: str, value: ArrayLike, m_x: float) -> float | np.ndarray:
     """A total width Gamma [GeV] with WIDTH_RATIO_MIN m_x <= Gamma <= m_x (a resonance)."""
     m_x = positive("m_x", m_x)
     return in_range(name, value, WIDTH_RATIO_MIN * m_x, m_x,
                     unit=f"GeV (1e-10 m_X <= Gamma_X <= m_X, m_X = {m_x:g} GeV)")
 
 
-def coupling(name, value):
+def coupling(name: str, value: ArrayLike) -> float | np.ndarray:
     """A dimensionless coupling with |g| <= 4 pi."""
     return in_range(name, value, -G_MAX, G_MAX)
 
 
-def coupling_product(name, value):
+def coupling_product(name: str, value: ArrayLike) -> float | np.ndarray:
     """A coupling product g_nu g_e with |C| <= (4 pi)^2."""
     return in_range(name, value, -C_MAX, C_MAX)
 
 
-def charge(name, value):
+def charge(name: str, value: ArrayLike) -> float | np.ndarray:
     """A U(1)_X charge: finite with |q| <= 1e6."""
     return in_range(name, value, -Q_MAX, Q_MAX)

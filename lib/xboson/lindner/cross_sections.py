@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import couplings
 from ..constants import COS2_W, G2_WEAK, G_F, GBAR_L, GBAR_R, M_E, M_W, M_Z_TREE, SIN2_W
@@ -83,7 +84,8 @@ def _omega(flavour):
 
 # --- route 1: Lindner's G_+- -------------------------------------------------------------------
 
-def G_pm(point: U1XPoint, e_nu, t, flavour="e", anti=False, exact=True):
+def G_pm(point: U1XPoint, e_nu: ArrayLike, t: ArrayLike, flavour: str = "e", anti: bool = False,
+         exact: bool = True) -> tuple[float | np.ndarray, float | np.ndarray]:
     """(G_+, G_-) of Lindner Eq. (B.20) [GeV^-2]: G_+ = sum_V h_nu h_eR / chi_V,
     G_- = sum_V h_nu h_eL / chi_V + omega g^2 / (2 chi_W) (W only for nu_e, after Fierz).
 
@@ -117,7 +119,8 @@ def _lindner_bracket(gp, gm, e, t, anti):
     return gm**2 + gp**2 * y**2 - gp * gm * cross          # Eq. (B.25)
 
 
-def dsigma_dT(point: U1XPoint, e_nu, t, flavour="e", anti=False, exact=True):
+def dsigma_dT(point: U1XPoint, e_nu: ArrayLike, t: ArrayLike, flavour: str = "e", anti: bool = False,
+              exact: bool = True) -> float | np.ndarray:
     """Lindner Eqs. (B.24)/(B.25): dsigma/dT = (m_e / 4 pi)[...] [GeV^-3], from
     |M|^2 / (32 pi m_e E^2) (Eq. B.23 with the misprinted E_nu -> E_nu^2)."""
     e, tt = check_recoil(e_nu, t)
@@ -125,21 +128,21 @@ def dsigma_dT(point: U1XPoint, e_nu, t, flavour="e", anti=False, exact=True):
     return M_E / (4 * math.pi) * _lindner_bracket(gp, gm, e, tt, anti)
 
 
-def r_factor(m_zp, t):
+def r_factor(m_zp: float, t: ArrayLike) -> float | np.ndarray:
     """r = 1 / ((2 m_e T + m_Z'^2) G_F), Lindner Eq. (3.14) (dimensionless). m_zp in [1e-6, 1e4]
     GeV, t >= 0 GeV."""
     m_zp, t = mass("m_zp", m_zp), non_negative("t", t)
     return 1.0 / ((2 * M_E * np.asarray(t, float) + m_zp**2) * G_F)
 
 
-def g_sm(alpha, flavour="e"):
+def g_sm(alpha: ArrayLike, flavour: str = "e") -> tuple[float | np.ndarray, float | np.ndarray]:
     """(g_1^SM, g_2^SM) of Lindner Eq. (3.13) (with the c_alpha^2 of the Z exchange)."""
     omega = _omega(flavour)
     c2a = np.cos(alpha) ** 2
     return -2 * math.sqrt(2) * SIN2_W * c2a, math.sqrt(2) * c2a * (1 - 2 * SIN2_W) - 2 * math.sqrt(2) * omega
 
 
-def a12(point: U1XPoint):
+def a12(point: U1XPoint) -> tuple[float, float]:
     """(a_1, a_2): the Z-exchange change, from the vertex couplings: g_1 (Z part) =
     -4 sqrt2 c_W^2 h^Z_nu h^Z_eR / g^2 = g_1^SM + a_1 (low-energy chi_Z of Eq. B.32)."""
     v = point.vertices()["Z"]
@@ -148,14 +151,14 @@ def a12(point: U1XPoint):
     return k * v["nu"] * v["eR"] - g1sm, k * v["nu"] * v["eL"] - g2sm
 
 
-def b12(point: U1XPoint):
+def b12(point: U1XPoint) -> tuple[float, float]:
     """(b_1, b_2) = (-h^Z'_nu h^Z'_eR, -h^Z'_nu h^Z'_eL); in the no-mixing limit
     -g_X^2 Q_nu Q_e^{R,L} / 4 (the sign after Eq. 3.20 is misprinted)."""
     v = point.vertices()["Zp"]
     return -v["nu"] * v["eR"], -v["nu"] * v["eL"]
 
 
-def g12(point: U1XPoint, t, flavour="e"):
+def g12(point: U1XPoint, t: ArrayLike, flavour: str = "e") -> tuple[float | np.ndarray, float | np.ndarray]:
     """(g_1, g_2) = g^SM + a + b r, Lindner Eq. (3.12) (low energy; dimensionless)."""
     g1sm, g2sm = g_sm(point.alpha, flavour)
     a1, a2 = a12(point)
@@ -164,7 +167,8 @@ def g12(point: U1XPoint, t, flavour="e"):
     return g1sm + a1 + b1 * r, g2sm + a2 + b2 * r
 
 
-def dsigma_dT_low_energy(point: U1XPoint, e_nu, t, flavour="e", anti=False):
+def dsigma_dT_low_energy(point: U1XPoint, e_nu: ArrayLike, t: ArrayLike, flavour: str = "e",
+                         anti: bool = False) -> float | np.ndarray:
     """Lindner Eqs. (3.9)/(3.10): (m_e G_F^2 / 4 pi)[g_1^2 + g_2^2 y^2 - g_1 g_2 m_e T / E^2] for
     antineutrinos (g_1 <-> g_2 for neutrinos; the sentence after Eq. 3.11 swaps the two). GeV^-3."""
     e, tt = check_recoil(e_nu, t)
@@ -182,7 +186,7 @@ def _pp(point):
             math.cos(point.alpha), s, c, G_WEAK, math.sqrt(1 - point.epsilon**2))
 
 
-def a12_printed(point: U1XPoint):
+def a12_printed(point: U1XPoint) -> tuple[float, float]:
     """Lindner Eqs. (3.17), (3.18) as printed."""
     qn, ql, qr, gx, e, sa, ca, s, c, g, eta = _pp(point)
     r2, em1 = math.sqrt(2), e * e - 1
@@ -195,7 +199,7 @@ def a12_printed(point: U1XPoint):
     return a1, a2
 
 
-def b12_printed(point: U1XPoint):
+def b12_printed(point: U1XPoint) -> tuple[float, float]:
     """Lindner Eqs. (3.19), (3.20) as printed."""
     qn, ql, qr, gx, e, sa, ca, s, c, g, eta = _pp(point)
     em1 = e * e - 1
@@ -210,7 +214,7 @@ def b12_printed(point: U1XPoint):
     return b1, b2
 
 
-def ab_from_B38(point: U1XPoint):
+def ab_from_B38(point: U1XPoint) -> tuple[float, float, float, float]:
     """(a_1, a_2, b_1, b_2) from Lindner Eqs. (B.28)-(B.31) and (B.38)-(B.39), with the
     misprint "eps_W" in (B.28) read as eps c_W."""
     qn, ql, qr, gx, e, sa, ca, s, c, g, eta = _pp(point)
@@ -229,12 +233,12 @@ def ab_from_B38(point: U1XPoint):
 
 # --- route 2: effective chiral couplings for Chiang's code ----------------------------------------
 
-def pair_for(flavour) -> str:
+def pair_for(flavour: str) -> str:
     choice("flavour", flavour, FLAVOURS)
     return couplings.pair_of(flavour, flavour)
 
 
-def ext_couplings(model, g_x, epsilon=0.0, alpha=0.0) -> np.ndarray:
+def ext_couplings(model: Model | str, g_x: ArrayLike, epsilon: ArrayLike = 0.0, alpha: ArrayLike = 0.0) -> np.ndarray:
     """(L0, R0, L1, R1) of the module doc for arrays g_x, epsilon, alpha (broadcast); shape
     (..., 4). Flavour-universal charges: the same for nu_e and nu_mu. Dimensionless."""
     model = get_model(model)
@@ -246,7 +250,7 @@ def ext_couplings(model, g_x, epsilon=0.0, alpha=0.0) -> np.ndarray:
     return out
 
 
-def propagator_factor(m_zp, t):
+def propagator_factor(m_zp: float, t: ArrayLike) -> float | np.ndarray:
     """f(T) = (m_Z'^2 + 2 m_e T) / (m_Z^2 + 2 m_e T), m_Z = M_Z_TREE (dimensionless); m_zp in
     [1e-6, 1e4] GeV, t >= 0 GeV."""
     m_zp, t = mass("m_zp", m_zp), non_negative("t", t)
@@ -254,7 +258,7 @@ def propagator_factor(m_zp, t):
     return (m_zp**2 + q) / (M_Z_TREE**2 + q)
 
 
-def chiang_couplings(point: U1XPoint, t, flavour="e") -> np.ndarray:
+def chiang_couplings(point: U1XPoint, t: ArrayLike, flavour: str = "e") -> np.ndarray:
     """Chiang coupling vector(s) (:data:`xboson.couplings.BASIS`, shape (12, *t.shape)) that make
     Chiang's exact A1-A5 with m_X = m_Z' reproduce this U(1)_X point at recoil T [GeV]."""
     pair = pair_for(flavour)
@@ -266,7 +270,8 @@ def chiang_couplings(point: U1XPoint, t, flavour="e") -> np.ndarray:
     return c
 
 
-def dsigma_dT_chiang(point: U1XPoint, e_nu, t, flavour="e", anti=False):
+def dsigma_dT_chiang(point: U1XPoint, e_nu: ArrayLike, t: ArrayLike, flavour: str = "e",
+                     anti: bool = False) -> float | np.ndarray:
     """dsigma/dT [GeV^-3] through Chiang's exact Eqs. (A1)-(A5) (:mod:`xboson.scattering`) with
     the effective couplings of :func:`chiang_couplings`."""
     e, tt = check_recoil(e_nu, t)

@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import brentq
 
 from ..errors import DataFileError, InputError
@@ -54,7 +56,7 @@ from ..spectra import Spectrum
 from ..units import MeV, keV
 from ..validation import choice, finite, in_range, mass, positive
 from .cross_sections import EXT_BASIS, ext_couplings, propagator_factor
-from .models import get_model
+from .models import Model, get_model
 
 __all__ = ["DCHI2_90", "N_E", "N_T", "SCANS", "SCAN_MAX", "BLOCK_POINTS", "SUMMARY", "BINNED", "window_forms", "Prepared",
            "prepare_texono", "prepare_charm2", "prepare_gemma", "gemma_bins", "BinnedMeasurement",
@@ -113,7 +115,8 @@ _QUAD = [((0, 0), 3, 0, 1.0), ((1, 1), 4, 0, 1.0), ((0, 1), 5, 0, 0.5), ((2, 2),
          ((0, 3), 5, 1, 0.5), ((1, 2), 5, 1, 0.5)]
 
 
-def window_forms(source, m_zp, flavour, anti, windows, n_e=N_E, n_t=N_T) -> list[QuadraticForm]:
+def window_forms(source: Spectrum | float, m_zp: float, flavour: str, anti: bool,
+                 windows: Iterable[tuple[float, float]], n_e: int = N_E, n_t: int = N_T) -> list[QuadraticForm]:
     """Flux-averaged partial cross sections int dE phi(E) int_{T1bar}^{T2bar} dT dsigma/dT
     (Lindner Eqs. 4.3, 4.4, 4.6) as quadratic forms on (L0, R0, L1, R1), one per recoil window.
 
@@ -205,7 +208,7 @@ def _inputs():
     return load_yaml("lindner_experiments.yaml")
 
 
-def prepare_texono(m_zp) -> Prepared:
+def prepare_texono(m_zp: float) -> Prepared:
     """TEXONO summary: chi^2 = record chi^2 of R = sigma(3-8 MeV) / sigma_SM (reactor nu-bar_e),
     ((R - 1.08) / 0.264)^2."""
     rec = measurement(TEXONO)
@@ -223,7 +226,7 @@ def _charm2_design(e, t1, t2):
     return j0, j2, j1
 
 
-def prepare_charm2(m_zp) -> Prepared:
+def prepare_charm2(m_zp: float) -> Prepared:
     """CHARM-II summary: the nu_mu e and nu-bar_mu e cross sections at the mean energies in
     3 < T < 24 GeV, turned into effective (g_V +- g_A)^2 = 4 g_{L,R}^2 by inverting the contact
     formula (Chiang Eq. 14 / Lindner Eq. 3.10); chi^2 = the two records' chi^2 against
@@ -249,7 +252,7 @@ def prepare_charm2(m_zp) -> Prepared:
     return Prepared("charm2", "CHARM-II (g_V +- g_A)^2 at the mean energies (summary)", chi2)
 
 
-def gemma_bins():
+def gemma_bins() -> list[tuple[float, float]]:
     """The 1-keV bins over the GEMMA window, 3-25 keV (GeV)."""
     w = measurement(GEMMA).recoil_window
     unit = WINDOW_UNITS[w.unit]
@@ -276,7 +279,7 @@ def _gemma_mu_excess():
     return np.array(out)
 
 
-def prepare_gemma(m_zp) -> Prepared:
+def prepare_gemma(m_zp: float) -> Prepared:
     """GEMMA, magnetic-moment-equivalent reconstruction (ours; see module doc): the record's chi^2
     of mu_eff = mu_lim (sum_i Dsigma_i^2 / sum_i sigma_mu,i^2)^(1/2)."""
     rec = measurement(GEMMA)
@@ -313,7 +316,7 @@ class BinnedMeasurement:
     sm_rate: np.ndarray | None = None
 
     @classmethod
-    def from_dict(cls, name, d):
+    def from_dict(cls, name: str, d: dict[str, Any]) -> BinnedMeasurement:
         """From a YAML mapping with keys bins_gev (or bins_mev / bins_kev) [[lo, hi], ...], rate, error,
         source ('reactor' or {energy_gev: E}), flavour, anti, and scale or sm_rate."""
         for key, unit in (("bins_gev", 1.0), ("bins_mev", MeV), ("bins_kev", keV)):
@@ -332,7 +335,7 @@ class BinnedMeasurement:
         return cls(name, bins, rate, err, src, d.get("flavour", "e"), bool(d.get("anti", True)),
                    d.get("scale"), None if sm is None else np.asarray(sm, float))
 
-    def prepare(self, m_zp) -> Prepared:
+    def prepare(self, m_zp: float) -> Prepared:
         forms = window_forms(self.source, m_zp, self.flavour, self.anti, self.bins)
         widths = np.array([b - a for a, b in self.bins])
         sm_n = np.array([f.const for f in forms]) / widths
@@ -385,7 +388,7 @@ def experiment_names() -> list[str]:
     return list(registry()) + ["combined"]
 
 
-def prepare(experiment, m_zp) -> list[Prepared]:
+def prepare(experiment: str, m_zp: float) -> list[Prepared]:
     """Prepared chi^2 terms of ``experiment`` ('texono', 'charm2', 'gemma', a registered binned
     experiment, or 'combined' = the three summary measurements) at m_Z' [GeV] in [1e-6, 1e4]."""
     m_zp = mass("m_zp", m_zp)
@@ -398,7 +401,8 @@ def prepare(experiment, m_zp) -> list[Prepared]:
 
 # --- scans and limits ---------------------------------------------------------------------------------
 
-def scan_couplings(model, scan, lam, alpha_over_gx=0.0, epsilon=0.0):
+def scan_couplings(model: Model | str, scan: str, lam: ArrayLike, alpha_over_gx: ArrayLike = 0.0,
+                   epsilon: ArrayLike = 0.0) -> np.ndarray:
     """(L0, R0, L1, R1) along a scan: 'g_x' (alpha = r g_X, fixed epsilon; Figs. 1-2),
     'epsilon' (g_X = alpha = 0; Fig. 3) or 'alpha' (g_X = epsilon = 0; Fig. 4)."""
     choice("scan", scan, SCANS)
@@ -445,7 +449,8 @@ def _first_crossing(fn, lam_max, chi2_sm):
     return ScanLimit(float(root), "limit")
 
 
-def scan_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None) -> ScanLimit:
+def scan_limit(model: Model | str, experiment: str, m_zp: float, scan: str = "g_x", alpha_over_gx: float = 0.0,
+               epsilon: float = 0.0, prepared: Sequence[Prepared] | None = None) -> ScanLimit:
     """90% CL upper limit on the scanned parameter at m_Z' [GeV] with its status (:class:`ScanLimit`):
     g_X in Lindner's g_X Q_X / 2 convention; epsilon; alpha in rad.
 
@@ -471,13 +476,15 @@ def scan_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0
     return _first_crossing(fn, SCAN_MAX[scan], chi2_sm)
 
 
-def upper_limit(model, experiment, m_zp, scan="g_x", alpha_over_gx=0.0, epsilon=0.0, prepared=None):
+def upper_limit(model: Model | str, experiment: str, m_zp: float, scan: str = "g_x", alpha_over_gx: float = 0.0,
+                epsilon: float = 0.0, prepared: Sequence[Prepared] | None = None) -> float | None:
     """The limit of :func:`scan_limit` alone: a float, or None when there is none ('unbounded' or
     'excluded' -- ask :func:`scan_limit` which)."""
     return scan_limit(model, experiment, m_zp, scan, alpha_over_gx, epsilon, prepared).upper
 
 
-def limit_curve(model, experiment, masses, scan="g_x", alpha_over_gx=0.0, epsilon=0.0):
+def limit_curve(model: Model | str, experiment: str, masses: ArrayLike, scan: str = "g_x",
+                alpha_over_gx: float = 0.0, epsilon: float = 0.0) -> np.ndarray:
     """Upper limits at each m_Z' in ``masses`` [GeV] (array; NaN where none)."""
     out = []
     for m in np.atleast_1d(masses):
@@ -486,7 +493,8 @@ def limit_curve(model, experiment, masses, scan="g_x", alpha_over_gx=0.0, epsilo
     return np.array(out)
 
 
-def limit_curves(models, experiments, masses, scan="g_x", alpha_over_gx=0.0, epsilon=0.0) -> dict:
+def limit_curves(models: Iterable[Model | str], experiments: Collection[str], masses: ArrayLike, scan: str = "g_x",
+                 alpha_over_gx: float = 0.0, epsilon: float = 0.0) -> dict[tuple[str, str], np.ndarray]:
     """{(model, experiment): limits} sharing the per-mass preparation (fast for Figs. 1-4).
     ``experiments`` may include 'combined'."""
     masses = np.atleast_1d(np.asarray(masses, float))
@@ -503,18 +511,18 @@ def limit_curves(models, experiments, masses, scan="g_x", alpha_over_gx=0.0, eps
     return out
 
 
-def paper_to_gq(g_x):
+def paper_to_gq(g_x: ArrayLike) -> float | np.ndarray:
     """Lindner's g_X (covariant derivative g_X Q_X / 2) expressed in the g Q convention: g = g_X / 2.
     g_x finite (scalar or array)."""
     return 0.5 * np.asarray(finite("g_x", g_x), float)
 
 
-def m_zp_threshold(t_min):
+def m_zp_threshold(t_min: float) -> float:
     """m_Z'^min = sqrt(2 m_e T_min), Lindner Eq. (3.15) [GeV]."""
     return math.sqrt(2 * M_E * positive("t_min", t_min))
 
 
-def r_at_zero(t_min):
+def r_at_zero(t_min: ArrayLike) -> float | np.ndarray:
     """r(m_Z' = 0) = 1 / (2 m_e T_min G_F) at the recoil threshold t_min [GeV], Lindner Eq. (3.14)
     (dimensionless): how much a massless Z' is enhanced over a contact interaction."""
     return 1.0 / (2 * M_E * positive("t_min", t_min) * G_F)

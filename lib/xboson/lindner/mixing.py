@@ -17,9 +17,11 @@ g_X Q_X / 2 (Lindner Eq. 2.2).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..errors import InputError
 from ..constants import G2_WEAK, SIN2_W
@@ -37,7 +39,7 @@ G_WEAK = math.sqrt(G2_WEAK)  #: SU(2) gauge coupling g (tree level, from G_F and
 MASS2_MAX = 1e8
 
 
-def check_epsilon(epsilon):
+def check_epsilon(epsilon: ArrayLike) -> float | np.ndarray:
     """Validate the kinetic mixing: real, finite, |epsilon| < 1 (Lindner Eq. 2.8 needs
     sqrt(1 - epsilon^2) > 0). Returns it as float/array."""
     return in_range("epsilon", epsilon, -1.0, 1.0, lo_open=True, hi_open=True)
@@ -48,20 +50,20 @@ def _sc(s2w):
     return math.sqrt(s2w), math.sqrt(1.0 - s2w)
 
 
-def L_epsilon(epsilon) -> np.ndarray:
+def L_epsilon(epsilon: float) -> np.ndarray:
     """Lindner Eq. (2.8), neutral block on (W3, B, X): L L^T is the kinetic matrix
     [[1,0,0],[0,1,eps],[0,eps,1]] of Eq. (2.7). Dimensionless."""
     eps = check_epsilon(epsilon)
     return np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, eps, math.sqrt(1.0 - eps * eps)]])
 
 
-def U_W(s2w=SIN2_W) -> np.ndarray:
+def U_W(s2w: float = SIN2_W) -> np.ndarray:
     """Weinberg rotation, Lindner Eq. (2.10) (neutral block of A.13); columns (A, Z^, X^)."""
     s, c = _sc(s2w)
     return np.array([[s, c, 0.0], [c, -s, 0.0], [0.0, 0.0, 1.0]])
 
 
-def U_alpha(alpha, s2w=SIN2_W) -> np.ndarray:
+def U_alpha(alpha: float, s2w: float = SIN2_W) -> np.ndarray:
     """Lindner Eq. (2.12): columns are the photon, Z and Z' in the intermediate basis."""
     a = finite("alpha", alpha)
     s, c = _sc(s2w)
@@ -69,7 +71,7 @@ def U_alpha(alpha, s2w=SIN2_W) -> np.ndarray:
     return np.array([[s, c * ca, c * sa], [c, -ca * s, -s * sa], [0.0, -sa, ca]])
 
 
-def mass_matrix_fundamental(z, x, delta, s2w=SIN2_W) -> np.ndarray:
+def mass_matrix_fundamental(z: float, x: float, delta: float, s2w: float = SIN2_W) -> np.ndarray:
     """M^_{3x3} of Lindner Eq. (2.9) in GeV^2 from z, x, delta (GeV^2)."""
     z = in_range("z", z, 0.0, MASS2_MAX, unit="GeV^2")
     x = in_range("x", x, 0.0, MASS2_MAX, unit="GeV^2")
@@ -78,7 +80,7 @@ def mass_matrix_fundamental(z, x, delta, s2w=SIN2_W) -> np.ndarray:
     return u @ np.array([[0.0, 0, 0], [0, z, delta], [0, delta, x]]) @ u.T
 
 
-def mass_matrix_intermediate(z, x, delta, epsilon, s2w=SIN2_W) -> np.ndarray:
+def mass_matrix_intermediate(z: float, x: float, delta: float, epsilon: float, s2w: float = SIN2_W) -> np.ndarray:
     """M_{3x3} = L_eps^-1 M^ L_eps^-T, Lindner Eq. (2.11), GeV^2."""
     li = np.linalg.inv(L_epsilon(epsilon))
     return li @ mass_matrix_fundamental(z, x, delta, s2w) @ li.T
@@ -118,7 +120,7 @@ def _reduced_matrix(z, x, delta, eps, s):
     return z, b, d, d_minus_a, eta2
 
 
-def diagonalise(z, x, delta, epsilon=0.0, s2w=SIN2_W) -> Mixing:
+def diagonalise(z: float, x: float, delta: float, epsilon: float = 0.0, s2w: float = SIN2_W) -> Mixing:
     """Exact physical masses (Lindner Eqs. A.15-A.17) and mixing angle alpha (Eqs. 2.12-2.14).
 
     z, x in [0, 1e8] GeV^2, |delta| <= 1e8 GeV^2, |epsilon| < 1. Stable for tiny epsilon, delta and a light
@@ -147,7 +149,7 @@ def diagonalise(z, x, delta, epsilon=0.0, s2w=SIN2_W) -> Mixing:
     return Mixing(m_z2, m_zp2, alpha, eps)
 
 
-def tan_alpha(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
+def tan_alpha(m_z2: float, m_zp2: float, delta: float, epsilon: float, s2w: float = SIN2_W) -> float:
     """Lindner Eq. (2.14) rewritten without cancellation (the printed root, for m_Z > m_Z'):
 
         tan alpha = -2 (delta + eps s_W m_Z^2) / (sqrt(P) + sqrt(1 - eps^2) (m_Z^2 - m_Z'^2)),
@@ -174,7 +176,7 @@ def tan_alpha(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
     return -2.0 * p1 / (math.sqrt(big) + eta * (m_z2 - m_zp2))
 
 
-def tan_alpha_eq_2_14(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
+def tan_alpha_eq_2_14(m_z2: float, m_zp2: float, delta: float, epsilon: float, s2w: float = SIN2_W) -> float:
     """Lindner Eq. (2.14) exactly as printed (for the errata tests): cancels catastrophically
     for small epsilon, delta and a light Z'."""
     eps = float(epsilon)
@@ -185,7 +187,8 @@ def tan_alpha_eq_2_14(m_z2, m_zp2, delta, epsilon, s2w=SIN2_W):
     return (math.sqrt(big) + math.sqrt(1 - eps**2) * (m_zp2 - m_z2)) / (2 * p2)
 
 
-def masses_printed_A15_A16(z, x, delta, epsilon, s2w=SIN2_W):
+def masses_printed_A15_A16(z: float, x: float, delta: float, epsilon: float,
+                           s2w: float = SIN2_W) -> tuple[float, float]:
     """Lindner Eqs. (A.15)-(A.17) as printed: (m_heavy^2, m_light^2) in GeV^2 (errata tests)."""
     eps = float(epsilon)
     s = math.sqrt(s2w)
@@ -196,13 +199,14 @@ def masses_printed_A15_A16(z, x, delta, epsilon, s2w=SIN2_W):
     return (tr + math.sqrt(big)) / (2 * (1 - eps**2)), (tr - math.sqrt(big)) / (2 * (1 - eps**2))
 
 
-def masses_stable_light(z, x, delta, epsilon, s2w=SIN2_W):
+def masses_stable_light(z: float, x: float, delta: float, epsilon: float, s2w: float = SIN2_W) -> float:
     """The cancellation-free form of Lindner Eq. (A.16) for the light state: (z x - delta^2) / ((1 - eps^2) m_Z^2)
     with m_Z^2 from (A.15). GeV^2."""
     return diagonalise(z, x, delta, epsilon, s2w).m_zp2
 
 
-def mass_parameters(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK):
+def mass_parameters(v2: ArrayLike, v_x2: ArrayLike, v_xx2: ArrayLike, g_x: ArrayLike, s2w: float = SIN2_W,
+                    g: float = G_WEAK) -> tuple[float | np.ndarray, float | np.ndarray, float | np.ndarray]:
     """z, delta, x of Lindner Eq. (A.12) from the scalar VEVs (GeV^2): v2 = sum_doublets v^2 (A.8),
     v_x2 = sum_doublets Q_X v^2 (A.9), v_xx2 = sum_all (Q_X v)^2 (A.10). Returns (z, x, delta) in GeV^2."""
     v2 = non_negative("v2", v2)
@@ -214,7 +218,8 @@ def mass_parameters(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK):
     return 0.25 * v2 * gz * gz, 0.25 * g_x * g_x * v_xx2, -0.25 * g_x * v_x2 * gz
 
 
-def mass_matrix_A7(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK) -> np.ndarray:
+def mass_matrix_A7(v2: float, v_x2: float, v_xx2: float, g_x: float, s2w: float = SIN2_W,
+                   g: float = G_WEAK) -> np.ndarray:
     """The neutral 3x3 block of Lindner Eq. (A.7) on (W3, B, X), GeV^2 (for tests of A.11)."""
     s, c = _sc(s2w)
     gp = g * s / c
@@ -229,7 +234,8 @@ def mass_matrix_A7(v2, v_x2, v_xx2, g_x, s2w=SIN2_W, g=G_WEAK) -> np.ndarray:
 FERMIONS = {"nu": (0.5, 0.0, -1.0), "eL": (-0.5, -1.0, -1.0), "eR": (0.0, -1.0, -2.0)}
 
 
-def current_couplings(q_x, g_x, epsilon=0.0, alpha=0.0, s2w=SIN2_W, g=G_WEAK):
+def current_couplings(q_x: Mapping[str, float], g_x: ArrayLike, epsilon: ArrayLike = 0.0, alpha: ArrayLike = 0.0,
+                      s2w: float = SIN2_W, g: float = G_WEAK) -> dict[str, dict[str, float | np.ndarray]]:
     """Couplings h of L = -h_Z Z f-bar gamma f - h_Z' Z' f-bar gamma f for f = nu_L, e_L, e_R.
 
     Lindner Eqs. (2.17)-(2.22) corrected: J_Z = c_a J_NC - s_a J_X, J_Z' = s_a J_NC + c_a J_X
@@ -256,7 +262,8 @@ def current_couplings(q_x, g_x, epsilon=0.0, alpha=0.0, s2w=SIN2_W, g=G_WEAK):
     return out
 
 
-def current_couplings_matrix(q_x, g_x, epsilon=0.0, alpha=0.0, s2w=SIN2_W, g=G_WEAK):
+def current_couplings_matrix(q_x: Mapping[str, float], g_x: float, epsilon: float = 0.0, alpha: float = 0.0,
+                             s2w: float = SIN2_W, g: float = G_WEAK) -> dict[str, np.ndarray]:
     """The same couplings from the matrix product U^T L_eps^-1 (g t3, g' Q_Y/2, g_X Q_X/2)^T
     (Lindner, text before Eq. 2.17): rows (A, Z, Z'). Scalars only; for tests."""
     s, c = _sc(s2w)

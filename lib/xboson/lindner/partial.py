@@ -22,13 +22,18 @@ G_F^2 x^T I x a cross section in GeV^-2.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..errors import InputError
 from ..constants import G_F, M_E
 from ..kinematics import E_NU_MAX, E_NU_MIN, check_recoil, t_max_recoil
 from ..validation import in_range, mass, non_negative
+
+if TYPE_CHECKING:
+    from .cross_sections import U1XPoint
 
 __all__ = ["partial_matrix", "kernel_matrix", "printed_I13", "printed_I33", "x_vector",
            "partial_cross_section"]
@@ -86,7 +91,7 @@ def _log1p_minus_frac(w):
     return np.where(small, _series(ws, coef), np.log1p(wl) - wl / (1 + wl))
 
 
-def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
+def partial_matrix(e_nu: ArrayLike, t1: ArrayLike, t2: ArrayLike, m_zp: float) -> np.ndarray:
     """I_ij = int_{T1}^{T2} K_ij dT of Lindner Eq. (C.4) (with K_12 restored), upper triangular,
     shape (*broadcast, 4, 4). e_nu in [1e-9, 1e6], 0 <= t1 <= t2 <= T_max(E), m_zp in [1e-6, 1e4]
     (all GeV). Stable for all m_Z' in the domain."""
@@ -128,7 +133,7 @@ def partial_matrix(e_nu, t1, t2, m_zp) -> np.ndarray:
     return out
 
 
-def kernel_matrix(e_nu, t, m_zp) -> np.ndarray:
+def kernel_matrix(e_nu: float, t: float, m_zp: float) -> np.ndarray:
     """K_ij(T) of Lindner Eq. (C.4) with K_12 restored (upper triangular), for tests. Scalars:
     e_nu in [1e-9, 1e6], 0 <= t <= T_max(E), m_zp in [1e-6, 1e4] (GeV)."""
     e, t = (float(v) for v in check_recoil(e_nu, t))
@@ -155,7 +160,7 @@ def _checked_window(e_nu, t1, t2, m_zp):
     return float(e_nu), float(m_zp) ** 2
 
 
-def printed_I13(e_nu, t1, t2, m_zp):
+def printed_I13(e_nu: float, t1: float, t2: float, m_zp: float) -> float:
     """Lindner Eq. (C.7) exactly as printed (double precision), for the errata tests. Domain as
     :func:`partial_matrix`."""
     e, m2 = _checked_window(e_nu, t1, t2, m_zp)
@@ -164,7 +169,7 @@ def printed_I13(e_nu, t1, t2, m_zp):
         16 * math.pi * e**2 * G_F * M_E**2)
 
 
-def printed_I33(e_nu, t1, t2, m_zp):
+def printed_I33(e_nu: float, t1: float, t2: float, m_zp: float) -> float:
     """Lindner Eq. (C.11) as printed, with its missing overall 1/(8 pi E^2 G_F^2 m_e^2) restored.
     Domain as :func:`partial_matrix`."""
     e, m2 = _checked_window(e_nu, t1, t2, m_zp)
@@ -175,13 +180,15 @@ def printed_I33(e_nu, t1, t2, m_zp):
     return num / (8 * math.pi * e**2 * G_F**2 * M_E**2)
 
 
-def x_vector(g1_0, g2_0, b1, b2, anti=False):
+def x_vector(g1_0: float | np.ndarray, g2_0: float | np.ndarray, b1: float | np.ndarray, b2: float | np.ndarray,
+             anti: bool = False) -> np.ndarray:
     """x of Lindner Eq. (C.3), g^0 = g^SM + a: (g_1^0, g_2^0, b_1, b_2) for neutrinos and
     (g_2^0, g_1^0, b_2, b_1) for antineutrinos (K_11 multiplies (1 - T/E)^2, K_22 the flat term)."""
     return np.array([g2_0, g1_0, b2, b1]) if anti else np.array([g1_0, g2_0, b1, b2])
 
 
-def partial_cross_section(point, e_nu, t1, t2, flavour="e", anti=False):
+def partial_cross_section(point: U1XPoint, e_nu: float, t1: float, t2: float, flavour: str = "e",
+                          anti: bool = False) -> float:
     """sigma(E, T1bar, T2bar) = G_F^2 x^T I x [GeV^-2], Lindner Eqs. (C.2), (4.4), (4.6)
     (T_i clipped at T_max(E)), in the low-energy approximation of Eq. (B.32).
     point: :class:`~xboson.lindner.cross_sections.U1XPoint`."""
