@@ -310,3 +310,12 @@ def test_lampf_lsnd_limit_sits_on_the_band_edge(a, b, m):
     d = model.direction()
     g = row.coupling_upper
     assert bool(band.contains(g**2 * d * (1 - 1e-9))) and not bool(band.contains(g**2 * d * 1.001**2))
+
+
+def test_the_summary_table_says_why_a_constraint_does_not_apply():
+    """Chiang Sec. V: no CHARM-II bound below 1 GeV -- the page says so next to the name."""
+    from xboson.recast_plot import summary_table
+
+    text = summary_table(recast("V_mumu", [0.1], constraints=["charm2", "lampf-lsnd"]), 0.1)
+    assert "Not applicable at this mass: lampf-lsnd (" in text           # no nu_e coupling in V_mumu
+    assert "charm2 (Chiang Sec. V derives no CHARM-II bound below m_X = 1 GeV)" in text

@@ -51,7 +51,7 @@ def plt_colours(n: int) -> list[tuple[float, float, float, float]]:
 
 def summary_table(result: RecastResult, m_x: float) -> str:
     """A Markdown table of the constraints that apply at the recast mass nearest to ``m_x`` [GeV]
-    (status, upper limit on the overall coupling, note), then one line naming those that do not."""
+    (status, upper limit on the overall coupling, note), then those that do not, each with the reason."""
     masses = np.asarray(result.masses)
     m = float(masses[np.argmin(np.abs(np.log(masses / float(m_x))))])
     rows = [r for r in result.limits if r.m_x == m]
@@ -61,7 +61,7 @@ def summary_table(result: RecastResult, m_x: float) -> str:
         if r.applies:
             up = "" if r.coupling_upper is None else f"{r.coupling_upper:.3g}"
             lines.append(f"| {r.constraint} | {r.status} | {up} | {r.note.replace('|', chr(92) + '|')} |")
-    skipped = [r.constraint for r in rows if not r.applies]
+    skipped = [r for r in rows if not r.applies]
     if skipped:
-        lines += ["", "Not applicable to this model: " + ", ".join(skipped) + "."]
+        lines += ["", "Not applicable at this mass: " + "; ".join(f"{r.constraint} ({r.note})" for r in skipped) + "."]
     return "\n".join(lines)
