@@ -181,3 +181,10 @@ def test_figure_anchors_name_the_figure_on_its_section_page():
     assert ledger.figure_anchor("chiang.s4", "Fig. 2(b)") == "chiang-s4-fig-2"
     assert ledger.figure_anchor("lindner.s4", "Table 2") == "lindner-s4-table-2"
     assert ledger.figure_anchor("chiang.s8", "Fig. 7(c)") == "chiang-s8-fig-7"
+
+
+@pytest.mark.parametrize("section, figure, match", [("chiang.s9", "Fig. 2", "section"), ("chiang.s4", "Figure 2", "figure"),
+                                                    ("chiang.s4", "", "figure")])
+def test_figure_anchor_rejects_what_no_row_has(section, figure, match):
+    with pytest.raises(ValueError, match=match):
+        ledger.figure_anchor(section, figure)

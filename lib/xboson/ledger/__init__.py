@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from types import ModuleType
 from ..errors import InputError
+from ..validation import choice
 
 __all__ = ["InputError", "STATUSES", "ID_PATTERN", "SECTION_TITLES", "SECTION_PAGES", "figure_anchor", "Row",
            "compare", "claim", "not_reproduced", "mass_label", "mass_tex", "by_section", "section_modules",
@@ -64,9 +65,13 @@ _FIGURE = re.compile(r"(Fig\. \d+(?:\([a-d]\))?|Table (?:\d+|[IVX]+))")
 def figure_anchor(section: str, figure: str) -> str:
     """The MyST label a section page puts above a paper figure or table: ``<section>-fig-<n>`` or
     ``<section>-table-<n>`` with the dot of the section replaced, e.g. ('chiang.s6', 'Fig. 5') ->
-    'chiang-s6-fig-5'; panels share their figure's label ('Fig. 2(b)' -> 'fig-2')."""
-    kind, number = figure.split()[0].rstrip(".").lower(), re.sub(r"\(.*\)$", "", figure.split()[1])
-    return f"{section.replace('.', '-')}-{kind}-{number.lower()}"
+    'chiang-s6-fig-5'; panels share their figure's label ('Fig. 2(b)' -> 'fig-2').
+    Domain: ``section`` a key of :data:`SECTION_PAGES`, ``figure`` as :attr:`Row.figure` gives it."""
+    choice("section", section, list(SECTION_PAGES))
+    if not _FIGURE.fullmatch(str(figure)):
+        raise InputError(f"figure must read 'Fig. N', 'Fig. N(x)' or 'Table N' (got {figure!r})")
+    kind, number = figure.split()
+    return f"{section.replace('.', '-')}-{kind.rstrip('.').lower()}-{re.sub(r'[(].*[)]$', '', number).lower()}"
 
 
 @dataclass(frozen=True)

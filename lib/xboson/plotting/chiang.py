@@ -9,7 +9,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.ticker import MaxNLocator
 
 from ..figures.model import Figure, Table
-from .render import DRAWERS, draw_panel, legend_below, new_figure
+from .render import DRAWERS, default_drawer, draw_panel, legend_below, new_figure
 
 __all__ = ["draw_fig1", "draw_fig2", "draw_fig4", "draw_lep", "draw_fig7", "draw_fig3", "draw_fig6",
            "draw_table2_ratio"]
@@ -59,14 +59,7 @@ def draw_fig7(data: Figure) -> list[MplFigure]:
 
 def draw_fig3(data: Figure) -> list[MplFigure]:
     """Fig. 3 (a)-(d): solid/dashed low-energy, dotted LEP; the line-style legend under (a) only."""
-    out = []
-    for k, panel in enumerate(data.panels):
-        fig, ax = new_figure()
-        draw_panel(ax, panel)
-        if k == 0:
-            legend_below(ax, 1)
-        out.append(fig)
-    return out
+    return default_drawer(data, ncol=1)
 
 
 def _label_bands(ax, panel):

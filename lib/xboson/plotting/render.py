@@ -107,14 +107,14 @@ def new_figure(size: tuple[float, float] = PANEL_SIZE) -> tuple[MplFigure, Axes]
     return fig, fig.add_subplot()
 
 
-def default_drawer(data: Figure) -> list[MplFigure]:
-    """One figure per panel, legend under the first panel."""
+def default_drawer(data: Figure, ncol: int = 2) -> list[MplFigure]:
+    """One figure per panel, legend (``ncol`` columns) under the first panel."""
     out = []
     for k, panel in enumerate(data.panels):
         fig, ax = new_figure()
         draw_panel(ax, panel)
         if k == 0:
-            legend_below(ax)
+            legend_below(ax, ncol)
         out.append(fig)
     return out
 
@@ -127,7 +127,7 @@ DRAWERS: dict = {}
 def draw(data: Figure | Table) -> list[MplFigure]:
     """The matplotlib figures (one per panel) of a figure's data, in the figure's own style; for a
     table, its comparison plot if it has one (none: an empty list)."""
-    if not hasattr(data, "panels") and data.id not in DRAWERS:
+    if isinstance(data, Table) and data.id not in DRAWERS:
         return []
     with mpl.rc_context(_RC):
         return DRAWERS.get(data.id, default_drawer)(data)
